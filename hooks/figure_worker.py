@@ -1,0 +1,45 @@
+"""Runs one figure block and writes its SVG (imported by hooks/figures.py and its workers).
+
+Kept apart from the hook because worker processes must import the function they run,
+and MkDocs loads hook files without making them importable.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+FRAME_SEPARATOR = "\n<!-- frame -->\n"
+
+
+def draw(code: str, name: str | None, frames: list[float] | None, label: str) -> str:
+    """Run a figure block, once per slider value, and return its SVG frames."""
+    import matplotlib.pyplot as plt
+
+    from mathbook import plot
+
+    svgs = []
+    for value in frames or [None]:
+        namespace: dict[str, Any] = {"__name__": "__figure__"}
+        if name is not None:
+            namespace[name] = value
+        plt.close("all")
+        with plot.book_style():
+            exec(compile(code, f"<figure {label}>", "exec"), namespace)  # noqa: S102
+        fig = namespace.get("fig") or (plt.gcf() if plt.get_fignums() else None)
+        if fig is None:
+            raise ValueError("the block made no figure (assign it to `fig` or draw with pyplot)")
+        svgs.append(plot.to_svg(fig, theme_aware=True))
+    return FRAME_SEPARATOR.join(svgs)
+
+
+def draw_to_file(code: str, name: str | None, frames: list[float] | None, label: str, path: str) -> float:
+    """Draw a block into ``path`` (atomically) and return the seconds it took."""
+    start = time.perf_counter()
+    svg = draw(code, name, frames, label)
+    target = Path(path)
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(svg, encoding="utf-8")
+    tmp.replace(target)
+    return time.perf_counter() - start

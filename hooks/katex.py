@@ -1,0 +1,171 @@
+"""MkDocs hook: render all math to HTML at build time with KaTeX; no math script ships.
+
+``pymdownx.arithmatex`` (generic mode) leaves ``\\(...\\)`` and ``\\[...\\]`` inside
+``<span class="arithmatex">`` / ``<div class="arithmatex">``; lab pages from
+mkdocs-jupyter keep ``$...$`` / ``$$...$$`` in their Markdown cells. After each page
+is rendered, this hook sends every formula to one long-lived ``node`` process running
+KaTeX (installed from npm, pinned in ``package.json``) and puts the HTML (with MathML
+for screen readers) in its place. The site then only needs KaTeX's stylesheet and
+the WOFF2 fonts it references, which ``on_post_build`` copies from ``node_modules``;
+pages without math do not link them.
+
+A formula KaTeX cannot parse is a warning naming the page (``--strict`` fails).
+Rendered formulas are memoised for the life of the process (``mkdocs serve``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.utils import get_relative_url
+
+log = logging.getLogger("mkdocs.hooks.katex")
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_MODULES = ROOT / "node_modules"
+KATEX_DIST = NODE_MODULES / "katex" / "dist"
+SCRIPT = Path(__file__).with_name("katex-render.cjs")
+CSS_URL = "assets/katex/katex.min.css"
+
+ARITHMATEX_RE = re.compile(
+    r'<(?P<tag>span|div) class="arithmatex">(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])</(?P=tag)>',
+    re.DOTALL,
+)
+# Notebook Markdown cells: $$...$$ first, then $...$ (not $ followed by a digit-space price)
+NOTEBOOK_CELL_RE = re.compile(
+    r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.DOTALL
+)
+DISPLAY_DOLLARS_RE = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
+INLINE_DOLLARS_RE = re.compile(r"(?<![\\$\w])\$(?=\S)([^$\n]+?)(?<=\S)\$(?![\w$])")
+SKIP_RE = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>)", re.DOTALL)
+
+
+class KatexRenderer:
+    """A KaTeX process that renders one formula per request."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[str] | None = None
+        self._memo: dict[tuple[str, bool], tuple[str | None, str | None]] = {}
+
+    def _start(self) -> subprocess.Popen[str]:
+        node = Path(sys.executable).with_name("node")
+        executable = str(node) if node.exists() else shutil.which("node")
+        if executable is None or not (NODE_MODULES / "katex").is_dir():
+            raise RuntimeError(
+                "KaTeX is not installed: run `make env` (installs node and node_modules)"
+            )
+        return subprocess.Popen(
+            [executable, str(SCRIPT), str(NODE_MODULES)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            bufsize=1,
+        )
+
+    def render(self, tex: str, display: bool) -> tuple[str | None, str | None]:
+        """Return ``(html, None)`` or ``(None, error message)``."""
+        key = (tex, display)
+        if key not in self._memo:
+            if self._process is None or self._process.poll() is not None:
+                self._process = self._start()
+            assert self._process.stdin and self._process.stdout
+            self._process.stdin.write(json.dumps({"tex": tex, "display": display}) + "\n")
+            self._process.stdin.flush()
+            reply = json.loads(self._process.stdout.readline())
+            self._memo[key] = (reply.get("html"), reply.get("error"))
+        return self._memo[key]
+
+    def close(self) -> None:
+        if self._process is not None:
+            self._process.stdin.close()  # type: ignore[union-attr]
+            self._process.wait(timeout=10)
+            self._process = None
+
+
+_renderer = KatexRenderer()
+
+
+def _render(tex: str, display: bool, page: str) -> str | None:
+    rendered, error = _renderer.render(tex, display)
+    if error is not None:
+        log.warning(f"math in {page}: KaTeX cannot render {tex!r}: {error}")
+        return None
+    return rendered
+
+
+def render_arithmatex(page_html: str, page: str) -> tuple[str, int]:
+    count = 0
+
+    def replace(m: re.Match[str]) -> str:
+        nonlocal count
+        display = m["open"] == "\\["
+        rendered = _render(html.unescape(m["tex"]), display, page)
+        if rendered is None:
+            return m[0]
+        count += 1
+        return rendered
+
+    return ARITHMATEX_RE.sub(replace, page_html), count
+
+
+def render_notebook_math(page_html: str, page: str) -> tuple[str, int]:
+    count = 0
+
+    def render_text(segment: str) -> str:
+        nonlocal count
+
+        def repl(display: bool) -> Any:
+            def inner(m: re.Match[str]) -> str:
+                nonlocal count
+                rendered = _render(html.unescape(m[1]), display, page)
+                if rendered is None:
+                    return m[0]
+                count += 1
+                return rendered
+
+            return inner
+
+        segment = DISPLAY_DOLLARS_RE.sub(repl(True), segment)
+        return INLINE_DOLLARS_RE.sub(repl(False), segment)
+
+    def cell(m: re.Match[str]) -> str:
+        parts = SKIP_RE.split(m[2])
+        body = "".join(p if SKIP_RE.fullmatch(p) else render_text(p) for p in parts)
+        return m[1] + body + m[3]
+
+    return NOTEBOOK_CELL_RE.sub(cell, page_html), count
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    output, count = render_arithmatex(output, page.file.src_uri)
+    if page.file.src_uri.endswith(".ipynb"):
+        output, more = render_notebook_math(output, page.file.src_uri)
+        count += more
+    if count:
+        href = get_relative_url(CSS_URL, page.url)
+        output = output.replace("</head>", f'<link rel="stylesheet" href="{href}">\n</head>', 1)
+    return output
+
+
+def on_post_build(config: Any) -> None:
+    target = Path(config.site_dir) / "assets" / "katex"
+    (target / "fonts").mkdir(parents=True, exist_ok=True)
+    css = (KATEX_DIST / "katex.min.css").read_text(encoding="utf-8")
+    # every current browser takes WOFF2: drop the WOFF/TTF fallbacks and their files
+    css = re.sub(r',url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)', "", css)
+    (target / "katex.min.css").write_text(css, encoding="utf-8")
+    for font in (KATEX_DIST / "fonts").glob("*.woff2"):
+        shutil.copyfile(font, target / "fonts" / font.name)
+
+
+def on_shutdown() -> None:
+    _renderer.close()

@@ -1,0 +1,13 @@
+"""mathbook: the companion library of *Mathematics for Machine Learning and Data Science*.
+
+Each subject of the book has its own module; import the one you need::
+
+    from mathbook import linalg, calculus, nn, probability, stats, plot, datasets, check
+
+The package is small and readable on purpose: every function validates its input,
+raises a :class:`ValueError` that names the problem, and is checked against
+NumPy/SciPy in the test suite.
+"""
+
+__version__ = "0.1.0"
+__all__ = ["__version__"]
