@@ -17,7 +17,9 @@ serve: env
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: env
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@status=0; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests, so nothing was checked" >&2; fi; \
+	exit $$status
 
 build: env
 	$(BIN)/mkdocs build --strict

@@ -54,7 +54,7 @@ import numpy as np
 log = logging.getLogger("mkdocs.hooks.figures")
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE_DIR = ROOT / ".cache" / "figures"
+CACHE_DIR = Path(os.environ.get("MATHBOOK_FIGURE_CACHE", ROOT / ".cache" / "figures"))
 LIBRARY_DIR = ROOT / "src" / "mathbook"
 
 FENCE_RE = re.compile(

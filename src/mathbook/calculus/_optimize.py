@@ -152,6 +152,8 @@ def _iterate(
         with np.errstate(over="ignore", invalid="ignore"):
             step = step_at(x, k)
             x_new = x - step
+            step_norm = float(np.linalg.norm(step))
+            threshold = tol * max(1.0, float(np.linalg.norm(x_new)))
         if not (np.all(np.isfinite(step)) and np.all(np.isfinite(x_new))):
             return _result(
                 path,
@@ -160,9 +162,13 @@ def _iterate(
             )
         path.append(x_new)
         x = x_new
-        step_norm = float(np.linalg.norm(step))
-        if step_norm < tol * max(1.0, float(np.linalg.norm(x))):
-            return _result(path, True, f"converged: step {k} has norm {step_norm:.3g} < tol")
+        if step_norm < threshold:
+            return _result(
+                path,
+                True,
+                f"converged: step {k} has norm {step_norm:.3g} < tol * max(1, |x|) "
+                f"= {threshold:.3g}",
+            )
     return _result(
         path,
         False,

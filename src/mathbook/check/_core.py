@@ -68,7 +68,8 @@ class CheckResult:
 
     Examples
     --------
-    >>> result = CheckResult(passed=True, n_cases=3, message="passed: f matched the reference on 3 cases")
+    >>> text = "passed: f matched the reference on 3 cases"
+    >>> result = CheckResult(passed=True, n_cases=3, message=text)
     >>> result
     passed: f matched the reference on 3 cases
     >>> bool(result), result.n_cases
@@ -186,8 +187,10 @@ def _number_mismatch(expected: Any, got: Any, rtol: float, atol: float) -> str |
             f"{_type_name(got)} of shape {shape}"
         )
     if not _is_number(got):
-        return f"expected a number ({_show_value(expected)}) got {_type_name(got)} {_show_value(got)}"
-    if np.isclose(float(got), float(expected), rtol=rtol, atol=atol, equal_nan=True):
+        shown = f"{_type_name(got)} {_show_value(got)}"
+        return f"expected a number ({_show_value(expected)}) got {shown}"
+    g, e = float(got), float(expected)
+    if (g == e) or (np.isnan(g) and np.isnan(e)) or abs(g - e) <= atol + rtol * abs(e):
         return None
     return f"expected {_show_value(expected)} got {_show_value(got)}"
 
@@ -293,14 +296,39 @@ def _normalise_cases(cases: Any) -> list[tuple[tuple[Any, ...], dict[str, Any]]]
     return split
 
 
-def _labelled_arguments(reference_fn: Callable[..., Any], args: tuple[Any, ...],
-                        kwargs: dict[str, Any]) -> list[tuple[str | None, Any]]:
-    """``(name, value)`` pairs, named after the reference's parameters when possible."""
+def _signature(fn: Callable[..., Any]) -> inspect.Signature | None:
     try:
-        bound = inspect.signature(reference_fn).bind(*args, **kwargs)
-    except (TypeError, ValueError):
-        return [(None, a) for a in args] + list(kwargs.items())
-    return list(bound.arguments.items())
+        return inspect.signature(fn)
+    except (TypeError, ValueError):  # some built-ins have no signature
+        return None
+
+
+def _labelled_arguments(signature: inspect.Signature | None, args: tuple[Any, ...],
+                        kwargs: dict[str, Any]) -> list[tuple[str | None, Any]]:
+    """``(name, value)`` pairs, named after the reference's parameters when possible.
+
+    Positional-only and ``*args`` values get no name, since they cannot be passed by
+    keyword; so the call is shown as the learner could type it.
+    """
+    unnamed: list[tuple[str | None, Any]] = [(None, a) for a in args]
+    if signature is None:
+        return unnamed + list(kwargs.items())
+    try:
+        bound = signature.bind(*args, **kwargs)
+    except TypeError:
+        return unnamed + list(kwargs.items())
+    labelled: list[tuple[str | None, Any]] = []
+    for name, value in bound.arguments.items():
+        kind = signature.parameters[name].kind
+        if kind is inspect.Parameter.POSITIONAL_ONLY:
+            labelled.append((None, value))
+        elif kind is inspect.Parameter.VAR_POSITIONAL:
+            labelled.extend((None, v) for v in value)
+        elif kind is inspect.Parameter.VAR_KEYWORD:
+            labelled.extend(value.items())
+        else:
+            labelled.append((name, value))
+    return labelled
 
 
 def _call_text(name: str, labelled: list[tuple[str | None, Any]]) -> str:
@@ -476,6 +504,7 @@ def check_function(
     atol = _check_tolerance(atol, "atol")
     split = _normalise_cases(cases)
     label = name if name is not None else _learner_name(learner_fn)
+    signature = _signature(reference_fn)
 
     if not callable(learner_fn):
         return CheckResult(
@@ -490,7 +519,7 @@ def check_function(
         expected = _run(reference_fn, *copy.deepcopy((args, kwargs)))
         learner_args, learner_kwargs = copy.deepcopy((args, kwargs))
         got = _run(learner_fn, learner_args, learner_kwargs)
-        before = _labelled_arguments(reference_fn, args, kwargs)
+        before = _labelled_arguments(signature, args, kwargs)
 
         if isinstance(got.error, NotImplementedError) and not isinstance(
             expected.error, NotImplementedError
@@ -498,7 +527,7 @@ def check_function(
             return CheckResult(False, number, f"not done yet: {label} raises NotImplementedError")
         problem = _judge(expected, got, rtol, atol, compare)
         if problem is None and not allow_mutation:
-            after = _labelled_arguments(reference_fn, learner_args, learner_kwargs)
+            after = _labelled_arguments(signature, learner_args, learner_kwargs)
             problem = _changed_argument(before, after)
         if problem is not None:
             return CheckResult(False, number, f"failed: {_call_text(label, before)} {problem}")

@@ -37,6 +37,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -184,18 +185,19 @@ def _random_system_case(rng: np.random.Generator) -> Case:
     return (_as_given(A, rng), _as_given(b, rng))
 
 
-def _matrix_cases(seed: int) -> Callable[[], list[Case]]:
-    def build() -> list[Case]:
+def _matrix_cases(seed: int) -> Callable[[], tuple[Case, ...]]:
+    @functools.cache
+    def build() -> tuple[Case, ...]:  # built at the first grading, then reused
         hand: list[Case] = [(M,) for M in _HAND_MATRICES]
-        return hand + random_cases(_random_matrix_case, 20, seed)
+        return tuple(hand + random_cases(_random_matrix_case, 20, seed))
 
     return build
 
 
-def _system_cases(seed: int) -> Callable[[], list[Case]]:
-    def build() -> list[Case]:
-        hand: list[Case] = list(_HAND_SYSTEMS)
-        return hand + random_cases(_random_system_case, 20, seed)
+def _system_cases(seed: int) -> Callable[[], tuple[Case, ...]]:
+    @functools.cache
+    def build() -> tuple[Case, ...]:
+        return tuple(list(_HAND_SYSTEMS) + random_cases(_random_system_case, 20, seed))
 
     return build
 

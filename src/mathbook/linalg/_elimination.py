@@ -71,7 +71,7 @@ class SingularMatrixError(ValueError):
     """A square matrix has no inverse, so a square system has no unique solution."""
 
 
-class SystemKind(str, enum.Enum):
+class SystemKind(enum.StrEnum):
     """How many solutions a linear system has: ``"unique"``, ``"none"`` or ``"infinite"``.
 
     The members are strings, so ``classify_system(A, b) == "unique"`` works, and
@@ -83,7 +83,7 @@ class SystemKind(str, enum.Enum):
     INFINITE = "infinite"
 
     def __str__(self) -> str:
-        return self.value
+        return str(self.value)
 
 
 # --------------------------------------------------------------------------------------
@@ -258,7 +258,7 @@ class Elimination:
         [ 4  5 | 6 ]
         <BLANKLINE>
         R2 <- R2 - 2*R1
-        [ 2  1 |  3 ]
+        [ 2  1 | 3 ]
         [ 0  3 | 0 ]
         """
         k = self.augmented_columns
@@ -379,17 +379,21 @@ def _reduce(
     for j in range(pivot_columns):
         if r == m:
             break
-        column = M[r:, j]  # a view: zeroing it zeroes M
-        negligible = np.abs(column) <= tol[j]
-        column[negligible] = 0.0
-        if negligible.all():
+        column = M[r:, j]  # a view: changing it changes M
+        magnitudes = np.abs(column)
+        significant = magnitudes > tol[j]
+        column *= significant  # entries that count as zero become exactly 0
+        if not significant.any():
             continue  # no pivot in this column: a free variable
         if pivoting == "partial":
-            p = r + int(np.argmax(np.abs(column)))
+            p = r + int(np.argmax(magnitudes))
         else:
-            p = r + int(np.argmax(~negligible))
+            p = r + int(np.argmax(significant))
         if p != r:
-            M[[r, p]] = M[[p, r]]
+            # Left of column j both rows are already zero, so swap from column j on.
+            pivot_row = M[p, j:].copy()
+            M[p, j:] = M[r, j:]
+            M[r, j:] = pivot_row
             out.swaps += 1
             if record:
                 text, latex = _describe_swap(r, p)

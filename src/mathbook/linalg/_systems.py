@@ -91,7 +91,7 @@ def solve(A: ArrayLike, b: ArrayLike) -> FloatArray:
     >>> solve([[1, 2], [2, 4]], [1, 2])
     Traceback (most recent call last):
     ...
-    mathbook.linalg._elimination.SingularMatrixError: A is singular (rank 1 < 2): the system has no unique solution
+    mathbook.linalg.SingularMatrixError: A is singular (rank 1 < 2): the system has no unique solution
 
     See also
     --------
@@ -313,7 +313,7 @@ class ParametricSolution:
 
 
 def solve_parametric(A: ArrayLike, b: ArrayLike) -> ParametricSolution:
-    r"""All solutions of a consistent system $\mathbf{A}\mathbf{x} = \mathbf{b}$, in parametric form.
+    r"""All solutions of a consistent system $\mathbf{A}\mathbf{x} = \mathbf{b}$ in parametric form.
 
     Reduce $[\mathbf{A} \mid \mathbf{b}]$ to reduced row echelon form. Columns without a
     pivot are free variables $t_1, t_2, \dots$; each pivot variable equals its row's
@@ -369,6 +369,7 @@ def solve_parametric(A: ArrayLike, b: ArrayLike) -> ParametricSolution:
     directions = np.zeros((n, free.size))
     directions[free, np.arange(free.size)] = 1.0
     directions[pivot_cols, :] = -R[:r, free]
+    directions += 0.0  # turn -0.0 into 0.0 for printing
     return ParametricSolution(particular, directions, tuple(int(j) for j in free))
 
 
@@ -406,7 +407,7 @@ def least_squares(X: ArrayLike, y: ArrayLike) -> FloatArray:
 
     See also
     --------
-    Part 0, Week 2: the geometry of least squares and the normal equations.
+    Part 0 (Foundations), Week 2: the geometry of least squares and the normal equations.
     ``numpy.linalg.lstsq``.
     """  # noqa: E501
     design = as_matrix(X, "X")

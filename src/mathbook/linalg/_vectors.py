@@ -31,8 +31,17 @@ def _pair(u: ArrayLike, v: ArrayLike, name_u: str, name_v: str) -> tuple[FloatAr
     return a, b
 
 
+def _length(v: FloatArray) -> float:
+    """The Euclidean length, computed as max|v_i| * ||v / max|v_i||| so squares cannot overflow."""
+    biggest = float(np.max(np.abs(v)))
+    if biggest == 0.0:
+        return 0.0
+    scaled = v / biggest
+    return biggest * float(np.sqrt(scaled @ scaled))
+
+
 def _nonzero_norm(v: FloatArray, name: str, purpose: str) -> float:
-    length = float(np.linalg.norm(v))
+    length = _length(v)
     if length == 0.0:
         raise ValueError(f"{name} must not be the zero vector: {purpose}")
     return length
@@ -43,7 +52,7 @@ def _norm(v: FloatArray, order: float) -> float:
         return float(np.sum(np.abs(v)))
     if order == math.inf:
         return float(np.max(np.abs(v)))
-    return float(np.linalg.norm(v))  # overflow-safe sqrt(sum v_i^2)
+    return _length(v)
 
 
 def norm(v: ArrayLike, ord: float | str = 2) -> float:
@@ -139,10 +148,12 @@ def cosine_similarity(u: ArrayLike, v: ArrayLike) -> float:
     Part 1 (Linear algebra), Week 3: angle, orthogonality and cosine similarity.
     """  # noqa: E501
     a, b = _pair(u, v, "u", "v")
-    # Divide each vector by its length first: the same formula, without overflow.
-    a_hat = a / _nonzero_norm(a, "u", "its direction is undefined")
-    b_hat = b / _nonzero_norm(b, "v", "its direction is undefined")
-    return float(np.clip(a_hat @ b_hat, -1.0, 1.0))
+    _nonzero_norm(a, "u", "its direction is undefined")
+    _nonzero_norm(b, "v", "its direction is undefined")
+    # Rescaling a vector does not change its direction; it keeps the squares from overflowing.
+    a = a / np.max(np.abs(a))
+    b = b / np.max(np.abs(b))
+    return float(np.clip((a @ b) / np.sqrt((a @ a) * (b @ b)), -1.0, 1.0))
 
 
 def angle(u: ArrayLike, v: ArrayLike, degrees: bool = False) -> float:
@@ -209,13 +220,14 @@ def project(u: ArrayLike, onto: ArrayLike) -> FloatArray:
 
     See also
     --------
-    Part 1 (Linear algebra), Week 3: projection. Part 0, Week 2: least squares as a
+    Part 1 (Linear algebra), Week 3: projection. Part 0 (Foundations), Week 2: least squares as a
     projection.
     """
     a, direction = _pair(u, onto, "u", "onto")
     _nonzero_norm(direction, "onto", "there is no line to project onto")
     d = direction / np.max(np.abs(direction))  # same line; avoids overflow in d . d
-    return (a @ d) / (d @ d) * d
+    projection: FloatArray = (a @ d) / (d @ d) * d
+    return projection
 
 
 def distance(u: ArrayLike, v: ArrayLike, ord: float | str = 2) -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import numbers
 from abc import ABC, abstractmethod
-from typing import Any, TypeAlias, Union
+from typing import Any, TypeAlias
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -26,13 +26,13 @@ __all__ = [
     "Size",
 ]
 
-FloatOrArray: TypeAlias = Union[np.float64, FloatArray]
+FloatOrArray: TypeAlias = np.float64 | FloatArray
 """A ``numpy.float64`` for a scalar argument, an array of the argument's shape otherwise."""
 
-Seed: TypeAlias = Union[int, np.random.Generator, None]
+Seed: TypeAlias = int | np.random.Generator | None
 """What every random function accepts as ``seed``."""
 
-Size: TypeAlias = Union[int, tuple[int, ...]]
+Size: TypeAlias = int | tuple[int, ...]
 """The shape of a sample: an ``int`` (a vector) or a tuple of ``int``."""
 
 

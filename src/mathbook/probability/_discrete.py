@@ -131,7 +131,9 @@ class Binomial(DiscreteDistribution):
 
     def _pmf(self, k: FloatArray) -> FloatArray:
         n, p = self.n, self.p
-        log_choose = special.gammaln(n + 1.0) - special.gammaln(k + 1.0) - special.gammaln(n - k + 1.0)
+        log_choose = (
+            special.gammaln(n + 1.0) - special.gammaln(k + 1.0) - special.gammaln(n - k + 1.0)
+        )
         # xlogy / xlog1py give 0 * log(0) = 0, so p = 0 and p = 1 need no special case.
         log_pmf = log_choose + special.xlogy(k, p) + special.xlog1py(n - k, -p)
         return np.asarray(np.exp(log_pmf), dtype=np.float64)

@@ -1,0 +1,110 @@
+"""Helpers shared by the statistics modules (private): samples, alternatives, critical values."""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Literal, TypeAlias
+
+import numpy as np
+from numpy.typing import ArrayLike
+from scipy import special
+
+from mathbook._validate import FloatArray, as_vector, check_int
+
+__all__ = [
+    "Alternative",
+    "check_alternative",
+    "check_count",
+    "normal_pvalue",
+    "sample_vector",
+    "t_pvalue",
+    "t_quantile",
+    "z_quantile",
+]
+
+Alternative: TypeAlias = Literal["two-sided", "less", "greater"]
+"""The alternative hypothesis of a test: ``"two-sided"``, ``"less"`` or ``"greater"``."""
+
+_ALTERNATIVES = ("two-sided", "less", "greater")
+
+
+def check_alternative(alternative: Any) -> Alternative:
+    """The validated ``alternative`` string."""
+    if not isinstance(alternative, str) or alternative not in _ALTERNATIVES:
+        raise ValueError(
+            f"alternative must be 'two-sided', 'less' or 'greater', got {alternative!r}"
+        )
+    return alternative  # type: ignore[return-value]
+
+
+def sample_vector(x: ArrayLike, name: str, minimum: int = 1, what: str = "") -> FloatArray:
+    """A 1-D finite sample with at least ``minimum`` values (``what`` names the purpose)."""
+    arr = as_vector(x, name)
+    if arr.size < minimum:
+        purpose = f" to compute {what}" if what else ""
+        raise ValueError(
+            f"{name} needs at least {minimum} values{purpose}, got {arr.size}"
+        )
+    return arr
+
+
+def check_count(count: Any, n: Any, count_name: str = "count", n_name: str = "n") -> tuple[int, int]:
+    """A number of successes ``0 <= count <= n`` out of ``n >= 1`` trials."""
+    trials = check_int(n, n_name, minimum=1)
+    successes = check_int(count, count_name, minimum=0)
+    if successes > trials:
+        raise ValueError(
+            f"{count_name} must be between 0 and {n_name}={trials}, got {successes}"
+        )
+    return successes, trials
+
+
+def z_quantile(q: float) -> float:
+    r"""$\Phi^{-1}(q)$, the standard normal quantile."""
+    return float(special.ndtri(q))
+
+
+def t_quantile(q: float, df: float) -> float:
+    """The quantile of Student's t with ``df`` degrees of freedom."""
+    return float(special.stdtrit(df, q))
+
+
+def normal_pvalue(z: float, alternative: Alternative) -> float:
+    r"""P-value of a z statistic: $2\Phi(-|z|)$, $\Phi(z)$ or $1 - \Phi(z) = \Phi(-z)$."""
+    if alternative == "less":
+        return float(special.ndtr(z))
+    if alternative == "greater":
+        return float(special.ndtr(-z))
+    return min(1.0, 2.0 * float(special.ndtr(-abs(z))))
+
+
+def t_pvalue(t: float, df: float, alternative: Alternative) -> float:
+    """P-value of a t statistic with ``df`` degrees of freedom (``stdtr`` is the t CDF)."""
+    if alternative == "less":
+        return float(special.stdtr(df, t))
+    if alternative == "greater":
+        return float(special.stdtr(df, -t))
+    return min(1.0, 2.0 * float(special.stdtr(df, -abs(t))))
+
+
+def sum_of_squares(x: FloatArray) -> tuple[float, float]:
+    """Mean and sum of squared deviations of ``x`` (one subtraction and one dot product)."""
+    centre = float(x.mean())
+    deviations = x - centre
+    return centre, float(deviations @ deviations)
+
+
+def sample_variance(x: FloatArray, ddof: int = 1) -> float:
+    """$\\sum (x_i - \\bar x)^2 / (n - \\text{ddof})$ for a sample already validated."""
+    return sum_of_squares(x)[1] / (x.size - ddof)
+
+
+def is_constant(x: FloatArray, ss: float) -> bool:
+    """Whether a sum of squares ``ss`` is zero up to round-off on the scale of ``x``."""
+    scale = float(np.max(np.abs(x))) if x.size else 0.0
+    return ss <= x.size * (8.0 * float(np.finfo(np.float64).eps) * scale) ** 2
+
+
+def ceil_whole(value: float) -> int:
+    """``ceil(value)`` that ignores round-off just above a whole number (``100.0000000001``)."""
+    return max(1, math.ceil(round(value, 9)))

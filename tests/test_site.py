@@ -1,0 +1,180 @@
+"""The built site: strict build, rendered math and figures, links, no third-party requests."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from conftest import DOCS, Build
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"}
+ALLOWED_IMAGES = {"assets/logo.svg", "assets/favicon.png", "assets/favicon.svg"}
+# elements whose URL attribute makes the browser fetch something
+FETCHING = {
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+}
+FETCHING_LINK_RELS = {"stylesheet", "preload", "modulepreload", "icon", "prefetch", "manifest"}
+
+
+class Page(HTMLParser):
+    """Ids, links and fetched resources of one built HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.fetches: list[str] = []
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if "id" in values:
+            self.ids.add(values["id"])
+        if tag == "a" and "name" in values:
+            self.ids.add(values["name"])
+        if tag == "a" and "href" in values:
+            self.links.append(values["href"])
+        for element, attribute in FETCHING:
+            if tag == element and attribute in values:
+                self.fetches.append(values[attribute])
+        if tag == "link" and set(values.get("rel", "").split()) & FETCHING_LINK_RELS:
+            self.fetches.append(values.get("href", ""))
+        if tag in {"script", "style", "code", "pre", "svg", "annotation"}:
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"script", "style", "code", "pre", "svg", "annotation"}:
+            self._skip = max(0, self._skip - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+@cache
+def parse(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def is_external(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.scheme in {"http", "https"} or url.startswith("//"))
+
+
+def test_strict_build_has_no_warnings(built_site: Build) -> None:
+    assert built_site.returncode == 0, built_site.log[-4000:]
+    warnings = [line for line in built_site.log.splitlines() if line.startswith("WARNING")]
+    assert not warnings, "\n".join(warnings)
+
+
+def test_no_images_committed_under_docs() -> None:
+    images = [
+        p.relative_to(DOCS).as_posix()
+        for p in DOCS.rglob("*")
+        if p.suffix.lower() in IMAGE_SUFFIXES
+    ]
+    assert not [p for p in images if p not in ALLOWED_IMAGES], "figures must be code, not files"
+
+
+def test_pages_fetch_nothing_from_other_hosts(built_site: Build) -> None:
+    offenders = {
+        path.relative_to(built_site.site).as_posix(): [u for u in parse(path).fetches if is_external(u)]
+        for path in html_pages(built_site.site)
+    }
+    offenders = {k: v for k, v in offenders.items() if v}
+    assert not offenders
+    for css in built_site.site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"(url\(\s*['\"]?(https?:)?//|@import\s+['\"]?https?:)", text), css
+
+
+def test_internal_links_and_anchors_resolve(built_site: Build) -> None:
+    site = built_site.site
+    broken = []
+    for path in html_pages(site):
+        for href in parse(path).links:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith(("//", "mailto:", "javascript:")):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{path.relative_to(site)}: {href} (no such file)")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                if unquote(parts.fragment) not in parse(target).ids:
+                    broken.append(f"{path.relative_to(site)}: {href} (no such anchor)")
+    assert not broken, "\n".join(broken)
+
+
+def test_math_is_rendered_on_every_page(built_site: Build) -> None:
+    leftovers = {}
+    for path in html_pages(built_site.site):
+        html = path.read_text(encoding="utf-8")
+        text = "".join(parse(path).text)
+        raw = re.findall(r"\\\(|\\\[|\$\$", text) + re.findall(r'class="arithmatex"', html)
+        if raw:
+            leftovers[path.relative_to(built_site.site).as_posix()] = raw[:3]
+        if 'class="katex' in html:
+            assert "assets/katex/katex.min.css" in html, path
+    assert not leftovers, leftovers
+    fonts = list((built_site.site / "assets" / "katex" / "fonts").glob("*.woff2"))
+    assert fonts, "KaTeX fonts are served by the site"
+
+
+def test_every_figure_is_an_inline_svg_with_alt_text(built_site: Build) -> None:
+    figures = 0
+    for path in html_pages(built_site.site):
+        html = path.read_text(encoding="utf-8")
+        assert "Figure not available" not in html, path
+        for block in re.findall(r'<div class="mb-figure[ "].*?</details></div>', html, re.DOTALL):
+            figures += 1
+            svgs = re.findall(r"<svg[^>]*>", block)
+            assert svgs, f"figure without an SVG in {path}"
+            for svg in svgs:
+                label = re.search(r'aria-label="([^"]+)"', svg)
+                assert label and len(label.group(1)) > 10, f"figure without alt text in {path}"
+    assert figures >= 1
+
+
+def test_labs_are_downloadable(built_site: Build) -> None:
+    for notebook in DOCS.rglob("*.ipynb"):
+        relative = notebook.relative_to(DOCS).with_suffix("")
+        page = built_site.site / relative / "index.html"
+        assert page.exists(), page
+        copy = page.parent / notebook.name
+        assert copy.exists(), f"{notebook.name} is not published next to its page"
+        assert f'href="{notebook.name}"' in page.read_text(encoding="utf-8"), "download link"
+
+
+def test_search_finds_determinant(built_site: Build) -> None:
+    index = json.loads(
+        (built_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
+    hits = [doc["location"] for doc in index["docs"] if "determinant" in doc["text"].lower()]
+    assert any("week-1" in hit for hit in hits), hits[:5]
+
+
+@pytest.mark.parametrize("name", ["sitemap.xml", "404.html", "assets/stylesheets/book.css"])
+def test_site_files_exist(built_site: Build, name: str) -> None:
+    assert (built_site.site / name).exists()
