@@ -14,7 +14,7 @@ wanted, follows as a ``/// caption`` block (``pymdownx.blocks.caption``).
 
 Interactive figures add ``slider="name:start:stop:step"`` (and optionally
 ``value="..."``): the block is then run once per slider value with ``name`` bound, the
-frames are stacked in the page and ``assets/javascripts/figure-slider.js`` shows one
+frames are stacked in the page and ``assets/javascripts/book.js`` shows one
 at a time. Without JavaScript the reader sees the frame at ``value``.
 
 How it stays fast and honest:
@@ -215,6 +215,7 @@ def on_files(files: Any, config: Any) -> Any:
     global _LIBRARY_DIGEST
     _LIBRARY_DIGEST = _library_digest()  # the library may have changed during `serve`
     _errors.clear()
+    _frame_files.clear()
     if not ENABLED:
         log.info("figures: drawing is off (MATHBOOK_FIGURES=off)")
         return files
@@ -323,38 +324,88 @@ def _format_figure(src: str, options: dict[str, str], md: Any) -> str:
         except Exception as exc:
             _errors[key] = _error_summary(exc)
             return _problem(block_id, _errors[key])
-    svgs = [_inline_svg(svg, alt) for svg in path.read_text(encoding="utf-8").split(FRAME_SEPARATOR)]
+    svgs = path.read_text(encoding="utf-8").split(FRAME_SEPARATOR)
     if frames is None:
-        body = svgs[0]
+        body = _inline_svg(svgs[0], alt, f"{block_id}-")
         return f'<div class="mb-figure" id="fig-{block_id}">{body}{details}</div>'
-    return _slider_figure(block_id, alt, slider or "", frames, svgs, options.get("value"), details)
+    return _slider_figure(block_id, alt, slider or "", frames, svgs, options.get("value"), details, key)
 
 
-def _inline_svg(svg: str, alt: str) -> str:
+def _inline_svg(svg: str, alt: str, prefix: str) -> str:
+    """An SVG file made fit to sit inside a page.
+
+    Drops the XML prolog and the fixed size (CSS sizes it), labels it for screen
+    readers, and prefixes its element ids so that two SVGs in one page (two figures,
+    or two frames of a slider) never share an id: a clip path found in a hidden frame
+    would not clip the visible one.
+    """
     svg = svg[svg.index("<svg") :]
-    svg = re.sub(r'\s(width|height)="[^"]*"', "", svg[: svg.index(">")], count=2) + svg[svg.index(">") :]
+    head_end = svg.index(">")
+    svg = re.sub(r'\s(width|height)="[^"]*"', "", svg[:head_end], count=2) + svg[head_end:]
+    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m[1]}"', svg)
+    svg = re.sub(r'(url\(#|href="#)([^")]+)', lambda m: f"{m[1]}{prefix}{m[2]}", svg)
     label = html.escape(alt, quote=True)
     return svg.replace("<svg", f'<svg role="img" aria-label="{label}" focusable="false"', 1)
 
 
+FRAMES_URL = "assets/figures/{key}.html"
+_frame_files: dict[str, str] = {}  # key -> HTML of all frames of a slider figure, for on_post_build
+
+
+def _frame_html(block_id: str, alt: str, index: int, value: float, svg: str, hidden: bool) -> str:
+    label = f"{alt} ({value:g})"
+    body = _inline_svg(svg, label, f"{block_id}-{index}-")
+    return f'<div class="mb-frame"{" hidden" if hidden else ""} data-value="{value:g}">{body}</div>'
+
+
 def _slider_figure(
-    block_id: str, alt: str, spec: str, frames: list[float], svgs: list[str], value: str | None, details: str
+    block_id: str,
+    alt: str,
+    spec: str,
+    frames: list[float],
+    svgs: list[str],
+    value: str | None,
+    details: str,
+    key: str,
 ) -> str:
+    """The default frame inline; all frames in a file the script fetches when needed."""
     name = slider_name(spec)
     start = 0
     if value is not None:
         start = int(np.argmin(np.abs(np.asarray(frames) - float(value))))
-    step = spec.split(":")[3]
-    panels = "".join(
-        f'<div class="mb-frame"{"" if i == start else " hidden"} data-value="{v:g}">{svg}</div>'
+    _frame_files[key] = "".join(
+        _frame_html(block_id, alt, i, v, svg, hidden=i != start)
         for i, (v, svg) in enumerate(zip(frames, svgs, strict=True))
     )
+    first = _frame_html(block_id, alt, start, frames[start], svgs[start], hidden=False)
+    values = ",".join(f"{v:g}" for v in frames)
     return (
-        f'<div class="mb-figure mb-interactive" id="fig-{block_id}">'
-        f'<div class="mb-frames">{panels}</div>'
+        f'<div class="mb-figure mb-interactive" id="fig-{block_id}" '
+        f'data-frames="{FRAMES_PLACEHOLDER.format(key=key)}" data-values="{values}">'
+        f'<div class="mb-frames">{first}</div>'
         f'<div class="mb-slider" hidden><label for="slider-{block_id}">{html.escape(name)}</label>'
         f'<input type="range" id="slider-{block_id}" min="0" max="{len(frames) - 1}" step="1" '
-        f'value="{start}" aria-valuetext="{name} = {frames[start]:g}" data-step="{step}">'
+        f'value="{start}" aria-valuetext="{html.escape(name)} = {frames[start]:g}">'
         f'<output for="slider-{block_id}">{frames[start]:g}</output></div>'
         f"{details}</div>"
     )
+
+
+FRAMES_PLACEHOLDER = "@@mathbook-frames:{key}@@"
+FRAMES_PLACEHOLDER_RE = re.compile(r"@@mathbook-frames:(\w+)@@")
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Point each slider figure at its frames file, relative to the page."""
+    from mkdocs.utils import get_relative_url
+
+    return FRAMES_PLACEHOLDER_RE.sub(
+        lambda m: get_relative_url(FRAMES_URL.format(key=m[1]), page.url), output
+    )
+
+
+def on_post_build(config: Any) -> None:
+    target = Path(config.site_dir) / "assets" / "figures"
+    target.mkdir(parents=True, exist_ok=True)
+    for key, frames in _frame_files.items():
+        (target / f"{key}.html").write_text(frames, encoding="utf-8")

@@ -9,6 +9,9 @@ loader that fetches Mermaid from a CDN when a notebook has diagrams. This hook:
   a few KB once instead of 575 KB per page);
 * removes the MathJax configuration and the empty script (math is rendered at build
   time by ``hooks/katex.py``) and the Mermaid loader (no lab uses diagrams);
+* rewrites links to other pages of the book written as ``lesson.md`` (as they work
+  in Jupyter next to the Markdown sources) into the built pages' URLs, and warns
+  about links to missing pages, as MkDocs does for Markdown pages;
 * adds a bar with "Download notebook" and "Open in Colab" links; the Colab link is
   built from ``repo_url`` in ``mkdocs.yml`` (the only place the repository is named).
 """
@@ -16,6 +19,8 @@ loader that fetches Mermaid from a CDN when a notebook has diagrams. This hook:
 from __future__ import annotations
 
 import html
+import logging
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -30,6 +35,10 @@ DROP_SCRIPTS_RE = re.compile(
 )
 CLASS_RE = re.compile(r'class="([^"]+)"')
 CSS_URL = "assets/notebook.css"
+LINK_RE = re.compile(r'href="(?P<path>[^"#:?]+\.(?:md|ipynb))(?P<fragment>#[^"]*)?"')
+
+log = logging.getLogger("mkdocs.hooks.notebooks")
+_files: Any = None
 
 _css_blocks: dict[str, None] = {}  # ordered set of the notebook style blocks seen
 _classes: set[str] = set()  # classes used in notebook pages
@@ -54,10 +63,34 @@ def _colab_url(config: Any, page: Any) -> str | None:
     return f"https://colab.research.google.com/github/{path}/blob/{branch}/{docs_dir}{page.file.src_uri}"
 
 
+def on_files(files: Any, config: Any) -> Any:
+    global _files
+    _files = files
+    return files
+
+
+def _rewrite_links(output: str, page: Any) -> str:
+    from mkdocs.utils import get_relative_url
+
+    def replace(m: re.Match[str]) -> str:
+        if m["path"] == Path(page.file.src_uri).name and m["path"].endswith(".ipynb"):
+            return m[0]  # the download link to this very notebook
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), m["path"]))
+        file = _files.get_file_from_path(target) if _files is not None else None
+        if file is None:
+            log.warning(f"{page.file.src_uri} links to {m['path']}, which is not a page of the book")
+            return m[0]
+        return f'href="{get_relative_url(file.url, page.url)}{m["fragment"] or ""}"'
+
+    return LINK_RE.sub(replace, output)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
     if not _is_notebook(page):
         return output
     from mkdocs.utils import get_relative_url
+
+    output = _rewrite_links(output, page)
 
     def keep(match: re.Match[str]) -> str:
         css = match["css"]
@@ -68,6 +101,8 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
     output = STYLE_RE.sub(keep, output)
     output = DROP_SCRIPTS_RE.sub("", output)
+    # code cells scroll sideways: let keyboard users reach them
+    output = output.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     for value in CLASS_RE.findall(output):
         _classes.update(value.split())
     href = get_relative_url(CSS_URL, page.url)

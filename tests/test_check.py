@@ -468,7 +468,7 @@ def test_exception_must_be_same_type_or_subclass() -> None:
     def reference(x: float) -> float:
         if x < 0:
             raise ValueError("negative")
-        return x**0.5
+        return float(np.sqrt(x))
 
     def raises_subclass(x: float) -> float:
         if x < 0:
@@ -676,3 +676,31 @@ def test_show_value_formats() -> None:
     assert core._show_value(np.array([1.0, 2.0])) == "[1. 2.]"
     assert core._show_value((1,)) == "(1,)"
     assert core._show_arg(np.array([[1, 2]])) == "array([[1, 2]])"
+
+
+def test_hostile_return_values_do_not_crash_the_grader() -> None:
+    class BadRepr:
+        def __repr__(self) -> str:
+            raise RuntimeError("no repr")
+
+        def __eq__(self, other: object) -> bool:
+            raise RuntimeError("no eq")
+
+    class BadMessage(Exception):
+        def __str__(self) -> str:
+            raise RuntimeError("no str")
+
+    looped: list[Any] = []
+    looped.append(looped)
+
+    def raises_bad(A: Any) -> Any:
+        raise BadMessage
+
+    for learner in (lambda A: BadRepr(), lambda A: looped, lambda A: [looped, BadRepr()],
+                    raises_bad):
+        for grade in (linalg_w1.det_2x2, linalg_w1.is_singular):
+            result = grade(learner)
+            assert not result.passed
+            assert result.message.startswith(f"failed: {grade.__name__}(A=[[1, 2], [3, 4]])")
+    assert linalg_w1.det_2x2(lambda A: BadRepr()).message.endswith("got BadRepr <BadRepr object>")
+    assert linalg_w1.det_2x2(raises_bad).message.endswith("raised BadMessage (expected a result)")

@@ -176,6 +176,21 @@ def sigmoid_derivative(z: ArrayLike) -> FloatArray: ...
 def sigmoid_derivative(z: ArrayLike) -> float | FloatArray:
     r"""Derivative of the sigmoid, elementwise: $\sigma'(z) = \sigma(z)\,(1 - \sigma(z))$.
 
+    Parameters
+    ----------
+    z : float or array_like
+        Finite numbers.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for a number, else an array of ``z``'s shape.
+
+    Raises
+    ------
+    ValueError
+        If ``z`` is empty or not finite.
+
     Examples
     --------
     >>> sigmoid_derivative(0.0)
@@ -195,10 +210,29 @@ def relu(z: ArrayLike) -> FloatArray: ...
 def relu(z: ArrayLike) -> float | FloatArray:
     r"""Rectified linear unit, elementwise: $\operatorname{relu}(z) = \max(0, z)$.
 
+    Parameters
+    ----------
+    z : float or array_like
+        Finite numbers.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for a number, else an array of ``z``'s shape.
+
+    Raises
+    ------
+    ValueError
+        If ``z`` is empty or not finite.
+
     Examples
     --------
     >>> relu([-2.0, 0.0, 3.0]).tolist()
     [0.0, 0.0, 3.0]
+
+    See also
+    --------
+    Part 2 (Calculus), Week 3: activations of the hidden layer.
     """
     return _number_or_array(_relu(as_array(z, "z")))
 
@@ -213,10 +247,29 @@ def relu_derivative(z: ArrayLike) -> float | FloatArray:
     At $z = 0$ the derivative does not exist (a corner); 0 is used there, as in most
     libraries.
 
+    Parameters
+    ----------
+    z : float or array_like
+        Finite numbers.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for a number, else an array of ``z``'s shape.
+
+    Raises
+    ------
+    ValueError
+        If ``z`` is empty or not finite.
+
     Examples
     --------
     >>> relu_derivative([-2.0, 0.0, 3.0]).tolist()
     [0.0, 0.0, 1.0]
+
+    See also
+    --------
+    Part 2 (Calculus), Week 1: where derivatives fail (a corner).
     """
     return _number_or_array(_relu_derivative(as_array(z, "z")))
 
@@ -228,10 +281,29 @@ def tanh(z: ArrayLike) -> FloatArray: ...
 def tanh(z: ArrayLike) -> float | FloatArray:
     r"""Hyperbolic tangent, elementwise: $\tanh z = \dfrac{e^z - e^{-z}}{e^z + e^{-z}}$.
 
+    Parameters
+    ----------
+    z : float or array_like
+        Finite numbers.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for a number, else an array of ``z``'s shape.
+
+    Raises
+    ------
+    ValueError
+        If ``z`` is empty or not finite.
+
     Examples
     --------
     >>> tanh(0.0)
     0.0
+
+    See also
+    --------
+    Part 2 (Calculus), Week 3: the two-layer network's hidden layer.
     """
     return _number_or_array(_tanh(as_array(z, "z")))
 
@@ -243,10 +315,29 @@ def tanh_derivative(z: ArrayLike) -> FloatArray: ...
 def tanh_derivative(z: ArrayLike) -> float | FloatArray:
     r"""Derivative of tanh, elementwise: $\tanh'(z) = 1 - \tanh^2 z$.
 
+    Parameters
+    ----------
+    z : float or array_like
+        Finite numbers.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for a number, else an array of ``z``'s shape.
+
+    Raises
+    ------
+    ValueError
+        If ``z`` is empty or not finite.
+
     Examples
     --------
     >>> tanh_derivative(0.0)
     1.0
+
+    See also
+    --------
+    Part 2 (Calculus), Week 3: backpropagation through tanh.
     """
     return _number_or_array(_tanh_derivative(as_array(z, "z")))
 

@@ -216,10 +216,24 @@ def exp(x: float) -> float: ...
 def exp(x: Dual | float) -> Dual | float:
     r"""$e^x$; on a dual number, $(e^u)' = e^u u'$.
 
+    Parameters
+    ----------
+    x : float or Dual
+        A plain number, or a dual number carrying a derivative.
+
+    Returns
+    -------
+    float or Dual
+        A float for a float, a dual number for a dual number.
+
     Examples
     --------
     >>> exp(Dual(0.0, 1.0))
     Dual(value=1.0, derivative=1.0)
+
+    See also
+    --------
+    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     return _apply(x, math.exp, math.exp)
 
@@ -231,6 +245,16 @@ def log(x: float) -> float: ...
 def log(x: Dual | float) -> Dual | float:
     r"""Natural logarithm $\ln x$ for $x > 0$; $(\ln u)' = u'/u$.
 
+    Parameters
+    ----------
+    x : float or Dual
+        A plain number, or a dual number carrying a derivative.
+
+    Returns
+    -------
+    float or Dual
+        A float for a float, a dual number for a dual number.
+
     Raises
     ------
     ValueError
@@ -240,6 +264,10 @@ def log(x: Dual | float) -> Dual | float:
     --------
     >>> log(Dual(2.0, 1.0)).derivative
     0.5
+
+    See also
+    --------
+    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     a = x.value if isinstance(x, Dual) else as_scalar(x, "x")
     if a <= 0:
@@ -254,10 +282,24 @@ def sin(x: float) -> float: ...
 def sin(x: Dual | float) -> Dual | float:
     r"""$\sin x$; $(\sin u)' = \cos(u)\, u'$.
 
+    Parameters
+    ----------
+    x : float or Dual
+        A plain number, or a dual number carrying a derivative.
+
+    Returns
+    -------
+    float or Dual
+        A float for a float, a dual number for a dual number.
+
     Examples
     --------
     >>> sin(Dual(0.0, 1.0))
     Dual(value=0.0, derivative=1.0)
+
+    See also
+    --------
+    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     return _apply(x, math.sin, math.cos)
 
@@ -269,11 +311,25 @@ def cos(x: float) -> float: ...
 def cos(x: Dual | float) -> Dual | float:
     r"""$\cos x$; $(\cos u)' = -\sin(u)\, u'$.
 
+    Parameters
+    ----------
+    x : float or Dual
+        A plain number, or a dual number carrying a derivative.
+
+    Returns
+    -------
+    float or Dual
+        A float for a float, a dual number for a dual number.
+
     Examples
     --------
     >>> import math
     >>> round(cos(Dual(math.pi / 2, 1.0)).derivative, 12)
     -1.0
+
+    See also
+    --------
+    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     return _apply(x, math.cos, lambda t: -math.sin(t))
 
@@ -285,10 +341,24 @@ def tan(x: float) -> float: ...
 def tan(x: Dual | float) -> Dual | float:
     r"""$\tan x$; $(\tan u)' = u' / \cos^2 u$.
 
+    Parameters
+    ----------
+    x : float or Dual
+        A plain number, or a dual number carrying a derivative.
+
+    Returns
+    -------
+    float or Dual
+        A float for a float, a dual number for a dual number.
+
     Examples
     --------
     >>> tan(Dual(0.0, 1.0))
     Dual(value=0.0, derivative=1.0)
+
+    See also
+    --------
+    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     return _apply(x, math.tan, lambda t: 1.0 / math.cos(t) ** 2)
 
@@ -300,6 +370,16 @@ def sqrt(x: float) -> float: ...
 def sqrt(x: Dual | float) -> Dual | float:
     r"""$\sqrt{x}$ for $x \ge 0$; $(\sqrt u)' = u' / (2\sqrt u)$, which needs $u > 0$.
 
+    Parameters
+    ----------
+    x : float or Dual
+        A plain number, or a dual number carrying a derivative.
+
+    Returns
+    -------
+    float or Dual
+        A float for a float, a dual number for a dual number.
+
     Raises
     ------
     ValueError
@@ -309,6 +389,10 @@ def sqrt(x: Dual | float) -> Dual | float:
     --------
     >>> sqrt(Dual(4.0, 1.0))
     Dual(value=2.0, derivative=0.25)
+
+    See also
+    --------
+    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     a = x.value if isinstance(x, Dual) else as_scalar(x, "x")
     if a < 0:
@@ -325,10 +409,24 @@ def tanh(x: float) -> float: ...
 def tanh(x: Dual | float) -> Dual | float:
     r"""$\tanh x$; $(\tanh u)' = (1 - \tanh^2 u)\, u'$.
 
+    Parameters
+    ----------
+    x : float or Dual
+        A plain number, or a dual number carrying a derivative.
+
+    Returns
+    -------
+    float or Dual
+        A float for a float, a dual number for a dual number.
+
     Examples
     --------
     >>> tanh(Dual(0.0, 1.0))
     Dual(value=0.0, derivative=1.0)
+
+    See also
+    --------
+    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     return _apply(x, math.tanh, lambda t: 1.0 - math.tanh(t) ** 2)
 
@@ -348,10 +446,24 @@ def sigmoid(x: Dual | float) -> Dual | float:
 
     Stable for large $|x|$ (no overflow).
 
+    Parameters
+    ----------
+    x : float or Dual
+        A plain number, or a dual number carrying a derivative.
+
+    Returns
+    -------
+    float or Dual
+        A float for a float, a dual number for a dual number.
+
     Examples
     --------
     >>> sigmoid(Dual(0.0, 1.0))
     Dual(value=0.5, derivative=0.25)
+
+    See also
+    --------
+    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     return _apply(x, _sigmoid, lambda t: _sigmoid(t) * (1.0 - _sigmoid(t)))
 

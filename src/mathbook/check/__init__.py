@@ -21,14 +21,12 @@ Naming scheme
 One module per lab, named ``<part>_w<week>``, holding one grader per function the lab
 asks you to write, named exactly like that function:
 
-========================  ===========================================================
-module                    lab
-========================  ===========================================================
-``check.found_w<n>``      Part 0, Foundations, week *n* (planned)
-``check.linalg_w<n>``     Part 1, Linear algebra, week *n* (``linalg_w1`` available)
-``check.calculus_w<n>``   Part 2, Calculus, week *n* (planned)
-``check.probstats_w<n>``  Part 3, Probability and statistics, week *n* (planned)
-========================  ===========================================================
+| module | lab |
+| --- | --- |
+| `check.found_w<n>` | Part 0, Foundations, week *n* (planned) |
+| `check.linalg_w<n>` | Part 1, Linear algebra, week *n* (`linalg_w1` available) |
+| `check.calculus_w<n>` | Part 2, Calculus, week *n* (planned) |
+| `check.probstats_w<n>` | Part 3, Probability and statistics, week *n* (planned) |
 
 So the grader for ``solve_2x2`` of Part 1, Week 1 is ``check.linalg_w1.solve_2x2``.
 A new lab adds a module built with :func:`grader` and :func:`random_cases`, and

@@ -107,22 +107,33 @@ def _show_arg(value: Any) -> str:
     return _shorten(repr(value))
 
 
-def _show_value(value: Any) -> str:
-    """A result as NumPy prints it (``[-4.   4.5]``), other values by ``repr``."""
-    if isinstance(value, np.ndarray):
-        return _shorten(np.array2string(value, max_line_width=10**6, threshold=60))
-    if isinstance(value, (np.generic)):
-        return _shorten(str(value.item()) if not isinstance(value, np.str_) else repr(str(value)))
-    if isinstance(value, (list, tuple)):
-        inner = ", ".join(_show_value(v) for v in value)
-        if isinstance(value, tuple):
-            return _shorten(f"({inner},)" if len(value) == 1 else f"({inner})")
-        return _shorten(f"[{inner}]")
-    return _shorten(repr(value))
+def _show_value(value: Any, depth: int = 0) -> str:
+    """A result as NumPy prints it (``[-4.   4.5]``), other values by ``repr``.
+
+    Never raises: a value whose ``repr`` fails is shown by its type.
+    """
+    try:
+        if isinstance(value, np.ndarray):
+            return _shorten(np.array2string(value, max_line_width=10**6, threshold=60))
+        if isinstance(value, np.str_):
+            return _shorten(repr(str(value)))
+        if isinstance(value, np.generic):
+            return _shorten(str(value.item()))
+        if isinstance(value, (list, tuple)) and depth < 3 and len(value) <= 20:
+            inner = ", ".join(_show_value(v, depth + 1) for v in value)
+            if isinstance(value, tuple):
+                return _shorten(f"({inner},)" if len(value) == 1 else f"({inner})")
+            return _shorten(f"[{inner}]")
+        return _shorten(repr(value))
+    except Exception:
+        return f"<{_type_name(value)} object>"
 
 
 def _show_exception(exc: BaseException) -> str:
-    text = _shorten(str(exc), 160)
+    try:
+        text = _shorten(str(exc), 160)
+    except Exception:
+        text = ""
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
@@ -528,7 +539,10 @@ def check_function(
         problem = _judge(expected, got, rtol, atol, compare)
         if problem is None and not allow_mutation:
             after = _labelled_arguments(signature, learner_args, learner_kwargs)
-            problem = _changed_argument(before, after)
+            try:
+                problem = _changed_argument(before, after)
+            except Exception:  # an argument the learner turned into something odd
+                problem = "changed its inputs in place; work on a copy instead"
         if problem is not None:
             return CheckResult(False, number, f"failed: {_call_text(label, before)} {problem}")
 

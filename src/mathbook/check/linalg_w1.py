@@ -5,18 +5,17 @@ $\mathbf{A}\mathbf{x} = \mathbf{b}$, with
 
 $$\mathbf{A} = \begin{pmatrix} a & b \\ c & d \end{pmatrix}.$$
 
-============== ==============================================================
-you write      the grader checks that …
-============== ==============================================================
-``det_2x2(A)`` it returns $ad - bc$
-``is_singular`` it returns ``True`` exactly when $\det \mathbf{A} = 0$, allowing
-``(A)``        for round-off (any tolerance from $10^{-12}$ to $10^{-6}$, absolute
-               or relative to the entries, passes)
-``solve_2x2``  it returns the solution as an array of shape ``(2,)``, and raises
-``(A, b)``     ``ValueError`` when $\mathbf{A}$ is singular
-``classify_``  it returns ``"unique"``, ``"none"`` or ``"infinite"``: how many
-``2x2(A, b)``  solutions the system has
-============== ==============================================================
+* `det_2x2(A)` must return $ad - bc$;
+* `is_singular(A)` must return `True` exactly when $\det \mathbf{A} = 0$, allowing
+  for round-off (any tolerance from $10^{-12}$ to $10^{-6}$, absolute or relative to
+  the entries, passes);
+* `solve_2x2(A, b)` must return the solution as an array of shape `(2,)`, and raise
+  `ValueError` when $\mathbf{A}$ is singular;
+* `classify_2x2(A, b)` must return `"unique"`, `"none"` or `"infinite"`: how many
+  solutions the system has.
+
+The graders have the same names: `check.linalg_w1.solve_2x2(solve_2x2)` grades your
+`solve_2x2`.
 
 ``A`` may arrive as a nested list (``[[1, 2], [3, 4]]``, possibly of integers) or as a
 NumPy array, and ``b`` as a list or a 1-D array; your function must not change them.

@@ -17,9 +17,15 @@ Floating-point elimination rarely produces an exact ``0``: ``0.6 - 3 * 0.2`` is
 ``SAFETY * max(m, n) * eps * max|a_ij|`` (:data:`SAFETY` = 10), with ``max|a_ij|`` taken
 over the coefficient columns, and separately over the right-hand-side columns of an
 augmented matrix (row operations never mix columns, so each block keeps its own scale).
-In the backward phase rows are divided by their pivots, so the engine carries that
-threshold along with the row operations (divided when a row is divided, accumulated when
-a multiple of a row is added) and uses it to print exact zeros.
+
+Two refinements keep that rule honest:
+
+* after a small pivot ``p`` the round-off grows: each multiplier ``l = a / p`` is
+  uncertain by ``tol / |p|`` and multiplies a whole row, so the threshold is raised to
+  that size (it is never raised by compounding, so well-scaled matrices are unaffected);
+* in the backward phase rows are divided by their pivots, so the engine carries a
+  per-entry threshold along with the row operations (divided when a row is divided,
+  accumulated when a multiple of a row is added) and uses it to print exact zeros.
 """
 
 from __future__ import annotations
@@ -327,10 +333,16 @@ def _cleaned(M: FloatArray, zero_tol: FloatArray) -> FloatArray:
     return out
 
 
+def _relative_tolerance(M: FloatArray, n_coefficient_columns: int) -> float:
+    """``SAFETY * max(m, n) * eps``: multiplied by a block's scale it gives the zero threshold."""
+    rows = int(M.shape[0])
+    return SAFETY * max(rows, n_coefficient_columns) * float(np.finfo(np.float64).eps)
+
+
 def _column_tolerances(M: FloatArray, n_coefficient_columns: int) -> FloatArray:
     """Zero threshold of each column: coefficient block and right-hand block scaled apart."""
     n = n_coefficient_columns
-    rtol = SAFETY * max(M.shape[0], n) * float(np.finfo(np.float64).eps)
+    rtol = _relative_tolerance(M, n)
     tol = np.empty(M.shape[1])
     tol[:n] = scaled_tol(M[:, :n], rtol)
     if M.shape[1] > n:
@@ -352,13 +364,31 @@ def _reduce(
     Pivots are looked for in the first ``pivot_columns`` columns only (``n`` to solve a
     square system, all columns to classify one).
     """
-    m = M.shape[0]
-    tol = _column_tolerances(M, n_coefficient_columns)
-    zero_tol = np.tile(tol, (m, 1))
+    m, n = M.shape[0], n_coefficient_columns
+    rtol = _relative_tolerance(M, n)
+    tol_start = _column_tolerances(M, n)
+    tol = tol_start.copy()  # widened after small pivots, see widen_tolerance
+    zero_tol = np.broadcast_to(tol, M.shape)  # per entry; a writable copy in the backward phase
     out = _Reduction(M, zero_tol, [], 0, [])
 
     def snapshot() -> FloatArray:
         return _cleaned(M, zero_tol)
+
+    def widen_tolerance(r: int, j: int, factors: FloatArray) -> None:
+        """Raise the zero threshold to the round-off that ``R_i <- R_i - l_i R_r`` can leave.
+
+        Two sources, each proportional to the entries of the pivot row R_r: rounding the
+        products l_i * R_r (eps * |l_i|), and the doubt in l_i = a_ij / p itself, since
+        a_ij is only known to within the column's threshold (tol_j / |p|). Both are large
+        after a small pivot; with well-scaled pivots they change nothing.
+        """
+        if not factors.size or not factors.any():
+            return
+        growth = max(rtol * float(np.max(np.abs(factors))), tol_start[j] / abs(float(M[r, j])))
+        if j + 1 < n:
+            tol[:n] = max(tol[0], growth * float(np.max(np.abs(M[r, j + 1 : n]))))
+        if M.shape[1] > n:
+            tol[n:] = max(tol[n], growth * float(np.max(np.abs(M[r, n:]))))
 
     def subtract_multiples(rows: slice, r: int, j: int, factors: FloatArray) -> None:
         """rows <- rows - factors * (row r), clearing column j; one step per row if recorded."""
@@ -398,10 +428,13 @@ def _reduce(
             if record:
                 text, latex = _describe_swap(r, p)
                 out.steps.append(Step("swap", r, p, None, text, latex, snapshot()))
-        subtract_multiples(slice(r + 1, m), r, j, M[r + 1 :, j] / M[r, j])
+        factors = M[r + 1 :, j] / M[r, j]
+        widen_tolerance(r, j, factors)
+        subtract_multiples(slice(r + 1, m), r, j, factors)
         out.pivots.append((r, j))
         r += 1
 
+    zero_tol = out.zero_tol = np.tile(tol, (m, 1))
     if not reduced:
         return out
 
@@ -785,7 +818,10 @@ def rank(A: ArrayLike) -> int:
     r"""The rank of $\mathbf{A}$: the number of pivots in its row echelon form.
 
     An entry counts as zero when $|x| \le 10 \cdot \max(m, n)\,\varepsilon \max_{ij}
-    |a_{ij}|$, so round-off such as ``0.6 - 3 * 0.2`` does not create a pivot.
+    |a_{ij}|$ (raised after a small pivot, which magnifies round-off), so round-off such
+    as ``0.6 - 3 * 0.2`` does not create a pivot. On integer matrices this agrees with
+    ``numpy.linalg.matrix_rank``; for matrices so ill-conditioned that the answer depends
+    on the tolerance (condition number above about $10^{12}$) the two can differ.
 
     Parameters
     ----------

@@ -25,6 +25,8 @@ _MAX_DENOMINATOR = 100
 _SNAP_RTOL = 1e-9
 #: Integers at least this large are printed in scientific notation.
 _BIG_INTEGER = 1e15
+#: Only numbers smaller than this in magnitude are printed as fractions (not 1234567/10).
+_BIG_FRACTION = 1000.0
 
 
 def _as_real(x: Any) -> float:
@@ -48,8 +50,9 @@ def format_number(x: Any, latex: bool = False) -> str:
 
     * $-0$ prints as ``0``;
     * a value within a relative $10^{-9}$ of an integer prints as that integer;
-    * a value within a relative $10^{-9}$ of a fraction $p/q$ with $q \le 100$ prints as
-      the fraction: ``3/2`` in text, ``\tfrac{3}{2}`` in LaTeX, the sign in front;
+    * a value below 1000 in magnitude within a relative $10^{-9}$ of a fraction $p/q$
+      with $q \le 100$ prints as the fraction: ``3/2`` in text, ``\tfrac{3}{2}`` in
+      LaTeX, the sign in front;
     * anything else prints with 4 significant digits (``0.1235``, ``1.235e-05``, in
       LaTeX ``1.235 \times 10^{-5}``).
 
@@ -92,7 +95,7 @@ def format_number(x: Any, latex: bool = False) -> str:
     if abs(value - nearest) <= _SNAP_RTOL * abs(value):
         if abs(nearest) < _BIG_INTEGER:
             return str(int(nearest))  # int() also turns -0.0 into 0
-    else:
+    elif abs(value) < _BIG_FRACTION:
         fraction = Fraction(value).limit_denominator(_MAX_DENOMINATOR)
         if abs(value - float(fraction)) <= _SNAP_RTOL * abs(value):
             sign = "-" if fraction < 0 else ""

@@ -47,7 +47,7 @@ def bayes_rule(prior: float, sensitivity: float, false_positive_rate: float) -> 
     >>> round(bayes_rule(prior=0.0001, sensitivity=0.99, false_positive_rate=0.01), 4)
     0.0098
 
-    See also
+    See Also
     --------
     Part 3, Week 1: conditional probability and Bayes' theorem (the rare-disease test).
     """
@@ -98,7 +98,7 @@ def posterior(prior: ArrayLike, likelihoods: ArrayLike) -> FloatArray:
     >>> posterior([1/3, 1/3, 1/3], [0.2, 0.5, 0.8]).round(4).tolist()
     [0.1333, 0.3333, 0.5333]
 
-    See also
+    See Also
     --------
     Part 3, Week 1: prior and posterior; Week 3: Bayesian estimation.
     """

@@ -43,7 +43,7 @@ class Uniform(ContinuousDistribution):
     >>> float(U.pdf(1.5)), float(U.cdf(1.5)), float(U.ppf(0.25)), U.mean(), round(U.var(), 4)
     (0.5, 0.75, 0.5, 1.0, 0.3333)
 
-    See also
+    See Also
     --------
     Part 3, Week 1: PDF and CDF; the uniform distribution. ``scipy.stats.uniform``
     (which uses ``loc = low`` and ``scale = high - low``).
@@ -112,7 +112,7 @@ class Normal(ContinuousDistribution):
     >>> Normal(mu=10, sigma=2).var()
     4.0
 
-    See also
+    See Also
     --------
     Part 3, Week 1: the normal distribution. ``scipy.stats.norm`` (``loc``, ``scale``).
     """
@@ -176,7 +176,7 @@ class ChiSquared(ContinuousDistribution):
     >>> round(float(X.cdf(2.0)), 4), round(float(X.ppf(0.95)), 4), X.mean(), X.var()
     (0.6321, 5.9915, 2.0, 4.0)
 
-    See also
+    See Also
     --------
     Part 3, Week 1: the chi-squared distribution. ``scipy.stats.chi2``.
     """
@@ -248,7 +248,7 @@ class Cauchy(ContinuousDistribution):
     ...
     ValueError: the mean of a Cauchy distribution is undefined (E|X| diverges)
 
-    See also
+    See Also
     --------
     Part 3, Week 3: the central limit theorem and the Cauchy counter-example.
     ``scipy.stats.cauchy``.

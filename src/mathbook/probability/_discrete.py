@@ -40,7 +40,7 @@ class Bernoulli(DiscreteDistribution):
     >>> float(coin.pmf(1)), float(coin.cdf(0)), coin.mean(), round(coin.var(), 2)
     (0.3, 0.7, 0.3, 0.21)
 
-    See also
+    See Also
     --------
     Part 3, Week 1: random variables; Bernoulli and binomial.
     ``scipy.stats.bernoulli``.
@@ -106,7 +106,7 @@ class Binomial(DiscreteDistribution):
     >>> X.mean(), X.var()
     (5.0, 2.5)
 
-    See also
+    See Also
     --------
     Part 3, Week 1: the binomial distribution and its PMF. ``scipy.stats.binom``.
     """
@@ -180,7 +180,7 @@ class Poisson(DiscreteDistribution):
     >>> float(X.ppf(1.0))
     inf
 
-    See also
+    See Also
     --------
     Part 3, Week 1: discrete random variables. ``scipy.stats.poisson`` (``mu`` there).
     """

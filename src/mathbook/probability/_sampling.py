@@ -58,7 +58,7 @@ def inverse_cdf_sample(
     >>> round(float(x.mean()), 2)
     0.5
 
-    See also
+    See Also
     --------
     Part 3, Week 1: sampling by the inverse CDF (and the lab's generators).
     """
@@ -109,7 +109,7 @@ def empirical_frequency(outcomes: ArrayLike) -> FloatArray:
     >>> empirical_frequency([1, 0, 1, 1]).tolist()
     [1.0, 0.5, 0.6666666666666666, 0.75]
 
-    See also
+    See Also
     --------
     Part 3, Week 1: experiments and the frequency interpretation of probability;
     Week 3: the law of large numbers.

@@ -58,7 +58,7 @@ def birthday_probability(n: ArrayLike, days: int = 365) -> FloatOrArray:
     >>> birthday_probability([10, 50, 400]).round(4).tolist()
     [0.1169, 0.9704, 1.0]
 
-    See also
+    See Also
     --------
     Part 3, Week 1: the birthday problems. :func:`simulate_birthday`.
     """
@@ -68,9 +68,7 @@ def birthday_probability(n: ArrayLike, days: int = 365) -> FloatOrArray:
     # log P(all different among the first m people) for m = 0, 1, ..., min(max n, d),
     # summed in log space; log1p keeps each factor 1 - i/d accurate.
     largest = int(min(people.max(), d))
-    log_all_different = np.concatenate(
-        [[0.0], np.cumsum(np.log1p(-np.arange(largest) / d))]
-    )
+    log_all_different = np.concatenate([[0.0], np.cumsum(np.log1p(-np.arange(largest) / d))])
     m = np.where(fits, people, 0.0).astype(np.int64)
     # 1 - exp(L) computed as -expm1(L) keeps precision when the probability is tiny.
     return as_output(np.where(fits, -np.expm1(log_all_different[m]), 1.0))
@@ -108,7 +106,7 @@ def birthday_same_as_you(n: ArrayLike, days: int = 365) -> FloatOrArray:
     >>> birthday_same_as_you([252, 253]).round(4).tolist()
     [0.4991, 0.5005]
 
-    See also
+    See Also
     --------
     Part 3, Week 1: the birthday problems.
     """
@@ -155,7 +153,7 @@ def simulate_birthday(n: int, trials: int, days: int = 365, seed: Seed = None) -
     >>> round(simulate_birthday(23, trials=20_000, seed=1), 2)
     0.51
 
-    See also
+    See Also
     --------
     Part 3, Week 1: the birthday problems. :func:`birthday_probability` (exact).
     """
@@ -209,7 +207,7 @@ def monty_hall_win_probability(n_doors: int = 3, switch: bool = True) -> float:
     >>> monty_hall_win_probability(4, switch=True), monty_hall_win_probability(4, switch=False)
     (0.375, 0.25)
 
-    See also
+    See Also
     --------
     Part 3, Week 1: Monty Hall and its n-door generalisation. :func:`simulate_monty_hall`.
     """
@@ -275,7 +273,7 @@ def simulate_monty_hall(
     >>> round(simulate_monty_hall(3, switch=True, trials=100_000, seed=0), 2)
     0.67
 
-    See also
+    See Also
     --------
     Part 3, Week 1: Monty Hall. :func:`monty_hall_win_probability` (exact).
     """
@@ -344,7 +342,7 @@ def dice_sum_distribution(
     >>> (probs * 36).round(6).tolist()
     [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 5.0, 4.0, 3.0, 2.0, 1.0]
 
-    See also
+    See Also
     --------
     Part 3, Week 2 lab: dice simulations answered exactly. :func:`simulate_dice`.
     """
@@ -403,7 +401,7 @@ def simulate_dice(
     >>> int(values[freq.argmax()])
     7
 
-    See also
+    See Also
     --------
     Part 3, Week 2 lab: dice simulations. :func:`dice_sum_distribution` (exact).
     """

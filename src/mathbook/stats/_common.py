@@ -13,10 +13,13 @@ from mathbook._validate import FloatArray, as_vector, check_int
 
 __all__ = [
     "Alternative",
+    "ceil_whole",
     "check_alternative",
     "check_count",
+    "is_constant",
     "normal_pvalue",
     "sample_vector",
+    "sum_of_squares",
     "t_pvalue",
     "t_quantile",
     "z_quantile",
@@ -42,20 +45,18 @@ def sample_vector(x: ArrayLike, name: str, minimum: int = 1, what: str = "") -> 
     arr = as_vector(x, name)
     if arr.size < minimum:
         purpose = f" to compute {what}" if what else ""
-        raise ValueError(
-            f"{name} needs at least {minimum} values{purpose}, got {arr.size}"
-        )
+        raise ValueError(f"{name} needs at least {minimum} values{purpose}, got {arr.size}")
     return arr
 
 
-def check_count(count: Any, n: Any, count_name: str = "count", n_name: str = "n") -> tuple[int, int]:
+def check_count(
+    count: Any, n: Any, count_name: str = "count", n_name: str = "n"
+) -> tuple[int, int]:
     """A number of successes ``0 <= count <= n`` out of ``n >= 1`` trials."""
     trials = check_int(n, n_name, minimum=1)
     successes = check_int(count, count_name, minimum=0)
     if successes > trials:
-        raise ValueError(
-            f"{count_name} must be between 0 and {n_name}={trials}, got {successes}"
-        )
+        raise ValueError(f"{count_name} must be between 0 and {n_name}={trials}, got {successes}")
     return successes, trials
 
 
@@ -92,11 +93,6 @@ def sum_of_squares(x: FloatArray) -> tuple[float, float]:
     centre = float(x.mean())
     deviations = x - centre
     return centre, float(deviations @ deviations)
-
-
-def sample_variance(x: FloatArray, ddof: int = 1) -> float:
-    """$\\sum (x_i - \\bar x)^2 / (n - \\text{ddof})$ for a sample already validated."""
-    return sum_of_squares(x)[1] / (x.size - ddof)
 
 
 def is_constant(x: FloatArray, ss: float) -> bool:

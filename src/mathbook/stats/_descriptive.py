@@ -61,7 +61,7 @@ def mean(x: ArrayLike) -> float:
     >>> stats.mean([2, 4, 9])
     5.0
 
-    See also
+    See Also
     --------
     Part 3, Week 2: mean, median, mode. ``numpy.mean``.
     """
@@ -98,7 +98,7 @@ def median(x: ArrayLike) -> float:
     >>> stats.median([7, 1, 3]), stats.median([4, 1, 3, 2])
     (3.0, 2.5)
 
-    See also
+    See Also
     --------
     Part 3, Week 2: mean, median, mode. ``numpy.median``.
     """
@@ -140,7 +140,7 @@ def mode(x: ArrayLike) -> float:
     >>> stats.mode([3, 1, 3, 2, 1])
     1.0
 
-    See also
+    See Also
     --------
     Part 3, Week 2: mean, median, mode. ``scipy.stats.mode``.
     """
@@ -152,9 +152,7 @@ def mode(x: ArrayLike) -> float:
 def _check_ddof(ddof: int, x: FloatArray, name: str, what: str) -> int:
     dd = check_int(ddof, "ddof", minimum=0)
     if x.size <= dd:
-        raise ValueError(
-            f"{name} needs more than ddof={dd} values to compute {what}, got {x.size}"
-        )
+        raise ValueError(f"{name} needs more than ddof={dd} values to compute {what}, got {x.size}")
     return dd
 
 
@@ -191,7 +189,7 @@ def variance(x: ArrayLike, ddof: int = 1) -> float:
     >>> stats.variance([1, 2, 3, 4]), stats.variance([1, 2, 3, 4], ddof=0)
     (1.6666666666666667, 1.25)
 
-    See also
+    See Also
     --------
     Part 3, Week 2: variance; Week 3: why $n - 1$. ``numpy.var``.
     """
@@ -228,7 +226,7 @@ def std(x: ArrayLike, ddof: int = 1) -> float:
     >>> stats.std([2, 4, 4, 4, 5, 5, 7, 9], ddof=0)
     2.0
 
-    See also
+    See Also
     --------
     Part 3, Week 2: variance and standard deviation. ``numpy.std``.
     """
@@ -273,13 +271,13 @@ def skewness(x: ArrayLike) -> float:
     >>> stats.skewness([1, 2, 3]), round(stats.skewness([0, 0, 0, 1]), 4)
     (0.0, 1.1547)
 
-    See also
+    See Also
     --------
     Part 3, Week 2: moments, skewness and kurtosis. ``scipy.stats.skew``.
     """
     m2, deviations = _central_moments(x, "skewness")
     m3 = float(np.mean(deviations**3))
-    return m3 / m2**1.5
+    return float(m3 / m2**1.5)
 
 
 def kurtosis(x: ArrayLike, excess: bool = True) -> float:
@@ -315,7 +313,7 @@ def kurtosis(x: ArrayLike, excess: bool = True) -> float:
     >>> stats.kurtosis([1, 2, 3, 4]), stats.kurtosis([1, 2, 3, 4], excess=False)
     (-1.36, 1.64)
 
-    See also
+    See Also
     --------
     Part 3, Week 2: moments, skewness and kurtosis. ``scipy.stats.kurtosis``.
     """
@@ -358,7 +356,7 @@ def quantile(x: ArrayLike, q: ArrayLike) -> FloatOrArray:
     >>> stats.quantile([1, 2, 3, 4], [0.25, 0.5]).tolist()
     [1.75, 2.5]
 
-    See also
+    See Also
     --------
     Part 3, Week 2: quantiles and box plots. ``numpy.quantile``.
     """
@@ -397,7 +395,7 @@ def iqr(x: ArrayLike) -> float:
     >>> stats.iqr([1, 2, 3, 4, 5, 6, 7, 8, 9])
     4.0
 
-    See also
+    See Also
     --------
     Part 3, Week 2: quantiles and box plots. ``scipy.stats.iqr``.
     """
@@ -439,7 +437,7 @@ def covariance(x: ArrayLike, y: ArrayLike, ddof: int = 1) -> float:
     >>> stats.covariance([1, 2, 3], [2, 4, 7])
     2.5
 
-    See also
+    See Also
     --------
     Part 3, Week 2: covariance and correlation. ``numpy.cov``.
     """
@@ -476,7 +474,7 @@ def correlation(x: ArrayLike, y: ArrayLike) -> float:
     >>> stats.correlation([1, 2, 3], [2, 4, 6]), stats.correlation([1, 2, 3], [3, 1, 2])
     (1.0, -0.5)
 
-    See also
+    See Also
     --------
     Part 3, Week 2: covariance and correlation. ``scipy.stats.pearsonr``.
     """
@@ -526,7 +524,7 @@ def covariance_matrix(X: ArrayLike, ddof: int = 1) -> FloatArray:
     >>> stats.covariance_matrix([[1, 2], [2, 4], [3, 7]]).tolist()
     [[1.0, 2.5], [2.5, 6.333333333333333]]
 
-    See also
+    See Also
     --------
     Part 3, Week 2: the covariance matrix and the multivariate Gaussian.
     """
@@ -540,7 +538,8 @@ def covariance_matrix(X: ArrayLike, ddof: int = 1) -> FloatArray:
         )
     centred = data - data.mean(axis=0)
     S = centred.T @ centred / (n - dd)
-    return (S + S.T) / 2.0  # exactly symmetric despite round-off
+    symmetric: FloatArray = (S + S.T) / 2.0  # exactly symmetric despite round-off
+    return symmetric
 
 
 def standardize(x: ArrayLike, ddof: int = 0) -> FloatArray:
@@ -575,7 +574,7 @@ def standardize(x: ArrayLike, ddof: int = 0) -> FloatArray:
     >>> stats.standardize([2, 4, 6]).round(4).tolist()
     [-1.2247, 0.0, 1.2247]
 
-    See also
+    See Also
     --------
     Part 3, Week 2: standardisation. ``scipy.stats.zscore``.
     """
@@ -584,7 +583,8 @@ def standardize(x: ArrayLike, ddof: int = 0) -> FloatArray:
     centre, ss = sum_of_squares(values)
     if is_constant(values, ss):
         raise ValueError("x is constant (zero standard deviation), so it cannot be standardised")
-    return (values - centre) / np.sqrt(ss / (values.size - dd))
+    z: FloatArray = (values - centre) / np.sqrt(ss / (values.size - dd))
+    return z
 
 
 @dataclass(frozen=True)
@@ -629,7 +629,7 @@ def describe(x: ArrayLike) -> Summary:
     >>> stats.describe([1, 2, 3, 4, 5])
     Summary(n=5, mean=3.0, std=1.5811388300841898, min=1.0, q1=2.0, median=3.0, q3=4.0, max=5.0)
 
-    See also
+    See Also
     --------
     Part 3, Week 2: describing distributions; box plots. ``scipy.stats.describe``.
     """

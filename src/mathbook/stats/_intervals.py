@@ -60,7 +60,7 @@ def mean_ci(
     >>> [round(v, 3) for v in stats.mean_ci([9, 10, 11, 12, 13], sigma=1.5)]
     [9.685, 12.315]
 
-    See also
+    See Also
     --------
     Part 3, Week 4: interval estimation with known and unknown $\sigma$.
     ``scipy.stats.t.interval``.
@@ -117,7 +117,7 @@ def proportion_ci(count: int, n: int, confidence: float = 0.95) -> tuple[float, 
     >>> [round(v, 4) for v in stats.proportion_ci(40, 100)]
     [0.304, 0.496]
 
-    See also
+    See Also
     --------
     Part 3, Week 4: intervals for proportions.
     """
@@ -159,7 +159,7 @@ def sample_size_mean(margin: float, sigma: float, confidence: float = 0.95) -> i
     >>> stats.sample_size_mean(margin=2, sigma=15, confidence=0.95)
     217
 
-    See also
+    See Also
     --------
     Part 3, Week 4: sample size for a target margin.
     """
@@ -205,7 +205,7 @@ def sample_size_proportion(margin: float, p: float = 0.5, confidence: float = 0.
     >>> stats.sample_size_proportion(margin=0.03)
     1068
 
-    See also
+    See Also
     --------
     Part 3, Week 4: sample size for a target margin.
     """
@@ -214,5 +214,3 @@ def sample_size_proportion(margin: float, p: float = 0.5, confidence: float = 0.
     level = check_open_interval(confidence, "confidence")
     z = z_quantile(1.0 - (1.0 - level) / 2.0)
     return ceil_whole(z**2 * prop * (1.0 - prop) / e**2)
-
-

@@ -1,0 +1,68 @@
+// The book's small script: interactive figures, and an accessible name for Material's
+// search dialog (which has role="dialog" but no label).
+//
+// Interactive figures (hooks/figures.py). The page holds the default frame, drawn at
+// build time; all frames are in a small HTML file (data-frames) that this script
+// fetches when the figure comes near the viewport or the reader touches the slider.
+// Without JavaScript the reader sees the default frame and no slider.
+(function () {
+  function setup(figure) {
+    if (figure.dataset.ready) return;
+    figure.dataset.ready = "1";
+    var holder = figure.querySelector(".mb-frames");
+    var control = figure.querySelector(".mb-slider");
+    var input = control.querySelector("input");
+    var output = control.querySelector("output");
+    var name = control.querySelector("label").textContent;
+    var values = figure.dataset.values.split(",");
+    var frames = null;
+    var loading = null;
+
+    function load() {
+      if (!loading) {
+        loading = fetch(figure.dataset.frames)
+          .then(function (response) {
+            if (!response.ok) throw new Error("frames " + response.status);
+            return response.text();
+          })
+          .then(function (text) {
+            var template = document.createElement("template");
+            template.innerHTML = text;
+            holder.replaceChildren(template.content);
+            frames = holder.querySelectorAll(".mb-frame");
+            show();
+          });
+      }
+      return loading;
+    }
+    function show() {
+      var index = Number(input.value);
+      output.textContent = values[index];
+      input.setAttribute("aria-valuetext", name + " = " + values[index]);
+      if (!frames) { load(); return; }
+      frames.forEach(function (frame, i) { frame.hidden = i !== index; });
+    }
+    input.addEventListener("input", show);
+    input.addEventListener("focus", load, { once: true });
+    input.addEventListener("pointerdown", load, { once: true });
+    if ("IntersectionObserver" in window) {
+      var observer = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) {
+          observer.disconnect();
+          load();
+        }
+      }, { rootMargin: "300px" });
+      observer.observe(figure);
+    }
+    control.hidden = false;
+  }
+  function init() {
+    document.querySelectorAll(".mb-interactive").forEach(setup);
+    document.querySelectorAll(".md-search[role=dialog]:not([aria-label])").forEach(function (d) {
+      d.setAttribute("aria-label", "Search the book");
+    });
+  }
+  // Material's instant navigation swaps pages without a reload: run on every page.
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  else document.addEventListener("DOMContentLoaded", init);
+})();

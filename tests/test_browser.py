@@ -1,0 +1,181 @@
+"""The built site as a reader meets it: every page in headless Chromium.
+
+Skipped (with the reason shown) when Debian's ``chromium`` is not installed; CI
+(``.ci/run``) installs it. Screenshots of a lesson in the light and dark schemes are
+written to ``test-artifacts/`` for people to look at.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser import Traffic, chromium, chromium_path, serve, watch
+from conftest import ROOT, Build
+
+pytestmark = pytest.mark.skipif(
+    chromium_path() is None, reason="Debian chromium is not installed (CI installs it)"
+)
+
+ARTIFACTS = ROOT / "test-artifacts"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+LESSON = "linear-algebra/week-1/two-variables/"
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Build) -> Iterator[str]:
+    assert built_site.returncode == 0, built_site.log[-3000:]
+    with serve(built_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as b:
+        yield b
+
+
+def page_paths(site: Path) -> list[str]:
+    pages = []
+    for index in sorted(site.rglob("index.html")):
+        relative = index.parent.relative_to(site).as_posix()
+        pages.append("" if relative == "." else relative + "/")
+    return pages
+
+
+def open_page(browser: Any, url: str, *, dark: bool = False) -> tuple[Any, Any, Traffic, list[str]]:
+    context = browser.new_context(
+        color_scheme="dark" if dark else "light", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    traffic = Traffic()
+    errors: list[str] = []
+    watch(page, traffic)
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(url, wait_until="load")
+    return context, page, traffic, errors
+
+
+def test_every_page_loads_locally_without_errors(built_site: Build, site_url: str, browser: Any) -> None:
+    problems = {}
+    for path in page_paths(built_site.site):
+        context, page, traffic, errors = open_page(browser, site_url + path)
+        # math: KaTeX output present, no TeX delimiters left in what the reader sees
+        visible = page.evaluate("() => document.querySelector('article').innerText")
+        raw_math = re.findall(r"\\\(|\\\[|\$\$", visible)
+        # figures: every SVG has a size and draws something
+        empty = page.evaluate(
+            """() => [...document.querySelectorAll('.mb-figure .mb-frame:not([hidden]) svg, .mb-figure > svg')]
+                .filter(s => { const r = s.getBoundingClientRect();
+                               return r.width < 50 || r.height < 50 || s.querySelectorAll('path').length < 3; })
+                .map(s => s.closest('.mb-figure').id)"""
+        )
+        context.close()
+        found = {
+            "requests to other hosts": traffic.blocked,
+            "console errors": errors,
+            "raw math": raw_math,
+            "empty figures": empty,
+        }
+        found = {k: v for k, v in found.items() if v}
+        if found:
+            problems[path or "/"] = found
+    assert not problems, problems
+
+
+def test_interactive_figures_respond_to_the_keyboard(built_site: Build, site_url: str, browser: Any) -> None:
+    checked = 0
+    for path in page_paths(built_site.site):
+        html = (built_site.site / path / "index.html").read_text(encoding="utf-8")
+        if "mb-interactive" not in html:
+            continue
+        context, page, _, errors = open_page(browser, site_url + path)
+        for figure in page.locator(".mb-interactive").all():
+            figure.scroll_into_view_if_needed()
+            slider = figure.locator("input[type=range]")
+            assert slider.is_visible(), "the slider appears once the script runs"
+            label = figure.locator("label").inner_text()
+            assert label, "the slider is labelled"
+            before_value = figure.locator("output").inner_text()
+            before_svg = figure.locator(".mb-frame:not([hidden]) svg").inner_html()
+            slider.focus()
+            page.keyboard.press("ArrowRight" if slider.input_value() != slider.get_attribute("max") else "ArrowLeft")
+            page.wait_for_function(
+                "f => f.querySelectorAll('.mb-frame').length > 1", arg=figure.element_handle()
+            )
+            after_value = figure.locator("output").inner_text()
+            after_svg = figure.locator(".mb-frame:not([hidden]) svg").inner_html()
+            assert after_value != before_value, "the shown value follows the slider"
+            assert after_svg != before_svg, "the figure changes when the slider moves"
+            assert figure.locator(".mb-frame:not([hidden])").count() == 1
+            checked += 1
+        context.close()
+        assert not errors, errors
+    assert checked >= 1
+
+
+def test_figures_stay_readable_in_the_dark_scheme(built_site: Build, site_url: str, browser: Any) -> None:
+    context, page, _, _ = open_page(browser, site_url + LESSON, dark=True)
+    scheme = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    assert scheme == "slate"
+    ratio = page.evaluate(
+        """() => {
+            const lum = c => { const v = c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number).map(x => {
+                x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+                return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+            const text = document.querySelector('.mb-figure svg text');
+            const fg = lum(getComputedStyle(text).fill);
+            const bg = lum(getComputedStyle(document.body).backgroundColor);
+            return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        }"""
+    )
+    context.close()
+    assert ratio >= 4.5, f"figure text contrast in dark mode is {ratio:.1f}:1"
+
+
+def test_no_serious_accessibility_violations(built_site: Build, site_url: str, browser: Any) -> None:
+    axe = AXE.read_text(encoding="utf-8")
+    problems = {}
+    for path in page_paths(built_site.site):
+        html = (built_site.site / path / "index.html").read_text(encoding="utf-8")
+        # the dark scheme changes colours only: check it where figures and code are
+        for dark in (False, True) if ("mb-figure" in html or "highlight" in html) else (False,):
+            context, page, _, _ = open_page(browser, site_url + path, dark=dark)
+            page.add_script_tag(content=axe)
+            violations = page.evaluate(
+                """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+                    .filter(v => ['serious', 'critical'].includes(v.impact))
+                    .map(v => v.id + ': ' + v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(' | '))"""
+            )
+            context.close()
+            if violations:
+                problems[f"{path or '/'} ({'dark' if dark else 'light'})"] = violations
+    assert not problems, "\n".join(f"{page}: {v}" for page, v in problems.items())
+
+
+def test_search_finds_determinant(site_url: str, browser: Any) -> None:
+    context, page, _, _ = open_page(browser, site_url + LESSON)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("determinant")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    text = page.locator(".md-search-result").inner_text().lower()
+    context.close()
+    assert "determinant" in text
+
+
+def test_screenshots_of_a_lesson_in_light_and_dark(site_url: str, browser: Any) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    for dark in (False, True):
+        context, page, _, _ = open_page(browser, site_url + LESSON, dark=dark)
+        figure = page.locator(".mb-figure").first
+        figure.scroll_into_view_if_needed()
+        name = "lesson-dark" if dark else "lesson-light"
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+        figure.screenshot(path=str(ARTIFACTS / f"{name}-figure.png"))
+        context.close()
+        assert (ARTIFACTS / f"{name}.png").stat().st_size > 10_000
