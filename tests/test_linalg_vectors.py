@@ -232,7 +232,8 @@ def test_projection_matrix_properties(direction: np.ndarray) -> None:
     np.testing.assert_allclose(P, P.T, atol=1e-15)
     np.testing.assert_allclose(P @ direction, direction, atol=1e-12 * np.abs(direction).max())
     assert np.trace(P) == pytest.approx(1.0)  # rank 1
-    np.testing.assert_allclose(P, np.outer(direction, direction) / (direction @ direction))
+    expected = np.outer(direction, direction) / (direction @ direction)
+    np.testing.assert_allclose(P, expected, rtol=1e-9, atol=1e-12)
 
 
 def test_projection_matrix_examples_and_errors() -> None:

@@ -382,13 +382,16 @@ def _reduce(
         a_ij is only known to within the column's threshold (tol_j / |p|). Both are large
         after a small pivot; with well-scaled pivots they change nothing.
         """
-        if not factors.size or not factors.any():
+        biggest = float(np.abs(factors).max()) if factors.size else 0.0
+        row = np.abs(M[r, j + 1 :])
+        if biggest == 0.0 or not row.size:
             return
-        growth = max(rtol * float(np.max(np.abs(factors))), tol_start[j] / abs(float(M[r, j])))
-        if j + 1 < n:
-            tol[:n] = max(tol[0], growth * float(np.max(np.abs(M[r, j + 1 : n]))))
-        if M.shape[1] > n:
-            tol[n:] = max(tol[n], growth * float(np.max(np.abs(M[r, n:]))))
+        growth = max(rtol * biggest, tol_start[j] / abs(float(M[r, j])))
+        k = n - j - 1  # coefficient columns right of the pivot; the rest of `row` is the rhs
+        if k > 0:
+            tol[:n] = max(tol[0], growth * float(row[:k].max()))
+        if row.size > k:
+            tol[n:] = max(tol[n], growth * float(row[k:].max()))
 
     def subtract_multiples(rows: slice, r: int, j: int, factors: FloatArray) -> None:
         """rows <- rows - factors * (row r), clearing column j; one step per row if recorded."""

@@ -194,7 +194,7 @@ class Distribution(ABC):
 
     @abstractmethod
     def var(self) -> float:
-        """Variance $\\operatorname{Var}(X) = E[(X - E[X])^2]$."""
+        r"""Variance $\operatorname{Var}(X) = E[(X - E[X])^2]$."""
 
     @abstractmethod
     def _cdf(self, x: FloatArray) -> FloatArray: ...
@@ -244,9 +244,9 @@ class DiscreteDistribution(Distribution):
         return as_output(result)
 
     def _ppf(self, q: FloatArray) -> FloatArray:
-        """Invert the step-function CDF by bisection over the integers, for all ``q`` at once.
+        r"""Invert the step-function CDF by bisection over the integers, for all ``q`` at once.
 
-        Keep ``lo`` with $F(lo) < q$ and ``hi`` with $F(hi) \\ge q$ and halve the gap until
+        Keep ``lo`` with $F(lo) < q$ and ``hi`` with $F(hi) \ge q$ and halve the gap until
         they are neighbours; then ``hi`` is the answer.
         """
         lower, upper = self._support()
@@ -264,7 +264,7 @@ class DiscreteDistribution(Distribution):
         return result
 
     def _upper_bracket(self, q: FloatArray) -> FloatArray:
-        """Whole numbers ``hi`` with $F(hi) \\ge q$ (the top of a finite support)."""
+        r"""Whole numbers ``hi`` with $F(hi) \ge q$ (the top of a finite support)."""
         return np.full(q.shape, self._support()[1])
 
     @abstractmethod

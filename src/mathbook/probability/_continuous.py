@@ -24,6 +24,7 @@ class Uniform(ContinuousDistribution):
     $$f(x) = \frac{1}{b - a} \text{ on } [a, b], \quad
     F(x) = \frac{x - a}{b - a} \text{ (clipped to } [0, 1]), \quad
     F^{-1}(q) = a + q(b - a),$$
+
     $$E[X] = \frac{a + b}{2}, \qquad \operatorname{Var}(X) = \frac{(b - a)^2}{12}.$$
 
     Parameters

@@ -92,7 +92,7 @@ def sample_size_proportions(
 
 
 def _upper_tail(x: float, df: float, nc: float) -> float:
-    """$P(T > x)$ for $T \sim t_{df}(nc)$, asking SciPy only for upper tails at $x \ge 0$.
+    r"""$P(T > x)$ for $T \sim t_{df}(nc)$, asking SciPy only for upper tails at $x \ge 0$.
 
     SciPy's noncentral-t CDF returns NaN far in the left tail (negative $x$ with a large
     positive $nc$), so use the reflection $-T \sim t_{df}(-nc)$ instead:
@@ -104,7 +104,7 @@ def _upper_tail(x: float, df: float, nc: float) -> float:
 
 
 def _power_t(d: float, n: int, alpha: float, alternative: Alternative) -> float:
-    """Power of the pooled two-sample t-test (inputs already validated).
+    r"""Power of the pooled two-sample t-test (inputs already validated).
 
     Lower tails are written as upper tails of the reflected statistic:
     $P(T < -c \mid \delta) = P(T > c \mid -\delta)$.

@@ -209,7 +209,7 @@ class LinearRegressionResult:
         return t_quantile(1.0 - (1.0 - level) / 2.0, self.df_resid)
 
     def _design(self, x_new: ArrayLike) -> FloatArray:
-        """Rows $(1, x_1, \\dots, x_p)$ for the new points."""
+        r"""Rows $(1, x_1, \dots, x_p)$ for the new points."""
         x = as_array(x_new, "x_new")
         p = self.n_features
         if p == 1 and x.ndim <= 1:

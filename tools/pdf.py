@@ -1,0 +1,121 @@
+"""The whole book as one PDF (``make pdf``): a print page rendered by headless Chromium.
+
+The script builds the site (strict), follows the "next page" links from the home page
+to get the reading order, stitches every page's article into ``site/print/index.html``
+(figures are inline SVG and math is KaTeX HTML, so both survive as they are), and
+prints that page to ``mathbook.pdf`` with Debian's Chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+ARTICLE_RE = re.compile(
+    r'<article class="md-content__inner md-typeset">(?P<body>.*?)</article>', re.DOTALL
+)
+NEXT_RE = re.compile(r'<link rel="next" href="(?P<href>[^"]+)"')
+HEAD_RE = re.compile(r"<head>.*?</head>", re.DOTALL)
+DROP_RE = re.compile(
+    r'<a href="[^"]*" title="[^"]*" class="md-content__button md-icon"[^>]*>.*?</a>'
+    r'|<details class="mb-figure-code">.*?</details>'
+    r'|<div class="mb-slider" hidden>.*?</div>'
+    r'|<p class="mb-lab-actions">.*?</p>',
+    re.DOTALL,
+)
+URL_RE = re.compile(r'(?P<attr>href|src)="(?P<url>[^"#:][^"]*)"')
+
+
+def reading_order(site: Path) -> list[Path]:
+    """Pages in navigation order, following each page's rel="next" link."""
+    pages = [site / "index.html"]
+    while True:
+        match = NEXT_RE.search(pages[-1].read_text(encoding="utf-8"))
+        if not match:
+            return pages
+        target = (pages[-1].parent / match["href"]).resolve()
+        target = target / "index.html" if target.is_dir() else target
+        if target in pages:
+            return pages
+        pages.append(target)
+
+
+def _rebase(body: str, page: Path, print_dir: Path) -> str:
+    """Make the page's relative URLs relative to the print page instead."""
+
+    def fix(m: re.Match[str]) -> str:
+        absolute = (page.parent / m["url"]).resolve()
+        try:
+            relative = Path(absolute).relative_to(print_dir.parent)
+        except ValueError:
+            return m[0]
+        return f'{m["attr"]}="../{relative.as_posix()}"'
+
+    return URL_RE.sub(fix, body)
+
+
+def print_page(site: Path) -> Path:
+    """Write ``site/print/index.html``: every article of the book, in order."""
+    print_dir = site / "print"
+    print_dir.mkdir(exist_ok=True)
+    pages = reading_order(site)
+    sections = []
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        match = ARTICLE_RE.search(html)
+        if not match:
+            continue
+        body = DROP_RE.sub("", match["body"])
+        sections.append(f'<section class="mb-print-page">{_rebase(body, page, print_dir)}</section>')
+    home = (site / "index.html").read_text(encoding="utf-8")
+    head = _rebase(HEAD_RE.search(home).group(0), site / "index.html", print_dir)  # type: ignore[union-attr]
+    if "katex.min.css" not in head:
+        head = head.replace("</head>", '<link rel="stylesheet" href="../assets/katex/katex.min.css"></head>')
+    head = head.replace(
+        "</head>",
+        "<style>.mb-print-page{break-before:page}.mb-print-page:first-child{break-before:auto}"
+        ".mb-frame[hidden]{display:none}</style></head>",
+    )
+    document = (
+        f'<!doctype html><html lang="en">{head}<body data-md-color-scheme="default">'
+        f'<main class="md-main"><div class="md-content"><article class="md-content__inner md-typeset">'
+        f'{"".join(sections)}</article></div></main></body></html>'
+    )
+    target = print_dir / "index.html"
+    target.write_text(document, encoding="utf-8")
+    return target
+
+
+def render_pdf(site: Path, output: Path) -> int:
+    """Print the print page with headless Chromium; returns the number of pages."""
+    from browser import chromium, serve
+
+    print_page(site)
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base + "print/", wait_until="load")
+        page.pdf(path=str(output), format="A4", print_background=True,
+                 margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+    return len(re.findall(rb"/Type\s*/Page[^s]", output.read_bytes()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=ROOT / "mathbook.pdf")
+    parser.add_argument("--no-build", action="store_true", help="use the existing site/")
+    args = parser.parse_args()
+    site = ROOT / "site"
+    if not args.no_build:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=ROOT, check=True)
+    pages = render_pdf(site, args.output)
+    print(f"wrote {args.output} ({pages} pages, {args.output.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
