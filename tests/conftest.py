@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,14 +39,29 @@ def build_site(target: Path, *, config: Path = ROOT / "mkdocs.yml", env: dict[st
     return Build(target, result.returncode, result.stdout + result.stderr)
 
 
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The book, built once per test session with ``--strict``."""
-    return build_site(tmp_path_factory.mktemp("site") / "site")
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # Tests that use the built site run on one xdist worker, so the site is built once.
-    for item in items:
-        if "built_site" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("site"))
+def built_site(tmp_path_factory: pytest.TempPathFactory, testrun_uid: str) -> Build:
+    """The book, built once per test run with ``--strict``, shared by xdist workers."""
+    shared = tmp_path_factory.getbasetemp().parent / f"mathbook-site-{testrun_uid}"
+    shared.mkdir(parents=True, exist_ok=True)
+    record = shared / "build.json"
+    with _locked(shared / "lock"):
+        if record.exists():
+            saved = json.loads(record.read_text(encoding="utf-8"))
+            return Build(Path(saved["site"]), saved["returncode"], saved["log"])
+        build = build_site(shared / "site")
+        record.write_text(
+            json.dumps({"site": str(build.site), "returncode": build.returncode, "log": build.log}),
+            encoding="utf-8",
+        )
+        return build

@@ -56,8 +56,46 @@
     }
     control.hidden = false;
   }
+  // "Mark as done": a lesson page (part/week-n/lesson/) gets a toggle at its end; the
+  // reader's browser remembers it (localStorage, nothing leaves the machine), and the
+  // week page ticks the lessons already done.
+  var LESSON = /\/week-\d+\/[^/]+\/$/;
+  function doneKey(path) { return "mathbook.done:" + path.replace(/^.*?(\/[^/]+\/week-\d+\/[^/]+\/)$/, "$1"); }
+  function isDone(path) { try { return localStorage.getItem(doneKey(path)) === "1"; } catch (e) { return false; } }
+  function setDone(path, done) {
+    try { done ? localStorage.setItem(doneKey(path), "1") : localStorage.removeItem(doneKey(path)); } catch (e) {}
+  }
+  function progress() {
+    var article = document.querySelector("article.md-content__inner");
+    if (!article) return;
+    var path = location.pathname.replace(/index\.html$/, "");
+    if (LESSON.test(path) && !document.querySelector(".jupyter-wrapper") && !article.querySelector(".mb-done-toggle")) {
+      var label = document.createElement("label");
+      label.className = "mb-done-toggle";
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.checked = isDone(path);
+      box.addEventListener("change", function () { setDone(path, box.checked); });
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" I have finished this lesson"));
+      article.appendChild(label);
+    }
+    article.querySelectorAll("a[href]").forEach(function (link) {
+      var target = new URL(link.getAttribute("href"), location.href).pathname.replace(/index\.html$/, "");
+      if (LESSON.test(target) && target !== path && isDone(target)) {
+        link.classList.add("mb-done-mark");
+        link.setAttribute("title", "You marked this lesson as done");
+      }
+    });
+  }
+
   function init() {
+    progress();
     document.querySelectorAll(".mb-interactive").forEach(setup);
+    // display math wider than the column scrolls; keyboard users must reach it
+    document.querySelectorAll(".katex-display").forEach(function (math) {
+      if (math.scrollWidth > math.clientWidth + 1) math.setAttribute("tabindex", "0");
+    });
     document.querySelectorAll(".md-search[role=dialog]:not([aria-label])").forEach(function (d) {
       d.setAttribute("aria-label", "Search the book");
     });

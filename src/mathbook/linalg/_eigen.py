@@ -81,8 +81,10 @@ def characteristic_polynomial(A: ArrayLike) -> FloatArray:
 
     For a 2 x 2 matrix $\lambda^2 - (\operatorname{tr}\mathbf{A})\lambda + \det\mathbf{A}$;
     for a 3 x 3 matrix
+
     $$\lambda^3 - (\operatorname{tr}\mathbf{A})\lambda^2 + (M_{11} + M_{22} + M_{33})\lambda
       - \det\mathbf{A},$$
+
     where $M_{ii}$ is the minor left after deleting row and column $i$. Its roots are the
     eigenvalues. Same convention as ``numpy.poly``.
 
@@ -135,8 +137,10 @@ def steady_state(P: ArrayLike) -> FloatArray:
     $(P - I)\mathbf{x} = \mathbf{0}$ together with $\sum_i x_i = 1$. The rows of
     $P - I$ add up to zero, so one of them is redundant: replace it by the normalisation
     and solve the square system
+
     $$\begin{bmatrix} (P - I)_{1:n-1} \\ \mathbf{1}^\top \end{bmatrix}\mathbf{x}
       = \begin{bmatrix} \mathbf{0} \\ 1 \end{bmatrix}.$$
+
     That system is singular exactly when the steady state is not unique. Unlike power
     iteration it also works for periodic chains.
 

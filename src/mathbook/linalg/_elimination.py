@@ -859,7 +859,9 @@ def det(A: ArrayLike) -> float:
 
     Row swaps flip the sign and adding a multiple of a row changes nothing, so after
     elimination with $s$ swaps to an upper-triangular $\mathbf{U}$,
+
     $$\det \mathbf{A} = (-1)^s \prod_i u_{ii}.$$
+
     A matrix that is singular within the rank tolerance (see :func:`rank`) has
     determinant exactly ``0.0``.
 

@@ -61,7 +61,9 @@ def solve(A: ArrayLike, b: ArrayLike) -> FloatArray:
     Forward elimination with partial pivoting turns $[\mathbf{A} \mid \mathbf{b}]$ into
     $[\mathbf{U} \mid \mathbf{c}]$ with $\mathbf{U}$ upper triangular; back substitution
     then gives, from the last row up,
+
     $$x_i = \frac{c_i - \sum_{j > i} u_{ij} x_j}{u_{ii}}.$$
+
     Each pivot column is cleared by one array operation on all the rows below it.
 
     Parameters
@@ -199,6 +201,7 @@ def back_substitution(U: ArrayLike, c: ArrayLike) -> FloatArray:
     r"""Solve $\mathbf{U}\mathbf{x} = \mathbf{c}$ for an upper-triangular $\mathbf{U}$.
 
     From the last equation up:
+
     $$x_i = \frac{c_i - \sum_{j > i} u_{ij} x_j}{u_{ii}}, \qquad i = n, n-1, \dots, 1.$$
 
     Parameters
@@ -318,6 +321,7 @@ def solve_parametric(A: ArrayLike, b: ArrayLike) -> ParametricSolution:
     Reduce $[\mathbf{A} \mid \mathbf{b}]$ to reduced row echelon form. Columns without a
     pivot are free variables $t_1, t_2, \dots$; each pivot variable equals its row's
     right-hand side minus that row's entries in the free columns times the $t$'s:
+
     $$\mathbf{x} = \mathbf{p} + t_1 \mathbf{d}_1 + \dots + t_f \mathbf{d}_f .$$
 
     Parameters

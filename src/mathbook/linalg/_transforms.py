@@ -23,8 +23,10 @@ def rotation(theta: float, degrees: bool = False, axis: str | None = None) -> Fl
     r"""The matrix of a counter-clockwise rotation by the angle $\theta$.
 
     In the plane the columns are the images of $\mathbf{e}_1$ and $\mathbf{e}_2$:
+
     $$R_\theta = \begin{bmatrix} \cos\theta & -\sin\theta \\ \sin\theta & \cos\theta
     \end{bmatrix}.$$
+
     In space (``axis`` given) the same block acts on the two coordinates other than
     ``axis``, counter-clockwise when looking down the axis towards the origin.
     Values of $\cos\theta$ and $\sin\theta$ within $10^{-15}$ of 0 are set to exactly 0,
@@ -114,6 +116,7 @@ def shear(kx: float = 0.0, ky: float = 0.0) -> FloatArray:
     r"""The matrix of a shear of the plane: $(x, y) \mapsto (x + k_x y,\; y + k_y x)$.
 
     $$\begin{bmatrix} 1 & k_x \\ k_y & 1 \end{bmatrix}$$
+
     With only ``kx`` it is a horizontal shear: each point slides sideways in proportion
     to its height, and areas are unchanged.
 
@@ -149,6 +152,7 @@ def projection_matrix(onto: ArrayLike) -> FloatArray:
     r"""The matrix of the orthogonal projection onto the line through 0 along ``onto``.
 
     $$P = \frac{\mathbf{v}\mathbf{v}^\top}{\mathbf{v}^\top\mathbf{v}}$$
+
     so that $P\mathbf{u}$ is the projection of $\mathbf{u}$ onto $\mathbf{v}$; $P^2 = P$.
 
     Parameters

@@ -195,6 +195,7 @@ def project(u: ArrayLike, onto: ArrayLike) -> FloatArray:
 
     $$\operatorname{proj}_{\mathbf{v}} \mathbf{u}
       = \frac{\mathbf{u}\cdot\mathbf{v}}{\mathbf{v}\cdot\mathbf{v}}\,\mathbf{v}.$$
+
     The remainder $\mathbf{u} - \operatorname{proj}_{\mathbf{v}}\mathbf{u}$ is orthogonal
     to $\mathbf{v}$.
 

@@ -16,6 +16,7 @@ def bayes_rule(prior: float, sensitivity: float, false_positive_rate: float) -> 
     With prior $P(A)$, sensitivity $P(B \mid A)$ and false-positive rate
     $P(B \mid \lnot A)$, the law of total probability gives the evidence
     $P(B) = P(B \mid A)P(A) + P(B \mid \lnot A)(1 - P(A))$, and Bayes' theorem
+
     $$P(A \mid B) = \frac{P(B \mid A)\,P(A)}{P(B \mid A)P(A) + P(B \mid \lnot A)(1 - P(A))}.$$
 
     Parameters

@@ -22,6 +22,7 @@ def inverse_cdf_sample(
 
     If $U \sim \operatorname{Uniform}(0, 1)$ and $F$ is a CDF with generalised inverse
     $F^{-1}(q) = \min\{x : F(x) \ge q\}$, then $X = F^{-1}(U)$ has CDF $F$, because
+
     $$P(X \le x) = P\big(F^{-1}(U) \le x\big) = P\big(U \le F(x)\big) = F(x).$$
 
     The uniform numbers are drawn from the open interval $(0, 1)$, so a ``ppf`` that is

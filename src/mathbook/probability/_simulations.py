@@ -26,9 +26,11 @@ def birthday_probability(n: ArrayLike, days: int = 365) -> FloatOrArray:
 
     With $d$ equally likely days, person $i + 1$ avoids the first $i$ birthdays with
     probability $(d - i)/d$, so by the product rule
+
     $$P(\text{all different}) = \prod_{i=0}^{n-1} \frac{d - i}{d}
       = \frac{d!}{(d - n)!\, d^{\,n}}, \qquad
       P(\text{a shared birthday}) = 1 - P(\text{all different}),$$
+
     and it is 1 when $n > d$ (pigeonhole principle). The product is computed as a sum of
     logarithms, $\sum_{i<n} \ln(1 - i/d)$, so large $n$ and $d$ cannot overflow or
     underflow (memory grows with $\min(\max n, d)$).
@@ -78,7 +80,9 @@ def birthday_same_as_you(n: ArrayLike, days: int = 365) -> FloatOrArray:
     r"""Exact probability that at least one of $n$ *other* people has *your* birthday.
 
     Each of the others misses your birthday independently with probability $(d - 1)/d$:
+
     $$P = 1 - \left(1 - \frac{1}{d}\right)^{n},$$
+
     computed as ``-expm1(n * log1p(-1/d))`` for accuracy. Far more people are needed than
     for :func:`birthday_probability` (253 rather than 23 for a better-than-even chance),
     because only pairs involving you count.
@@ -121,8 +125,10 @@ def simulate_birthday(n: int, trials: int, days: int = 365, seed: Seed = None) -
 
     Each trial draws $n$ birthdays uniformly from $d$ days; the estimate is the fraction of
     trials in which a sorted row has two equal neighbours,
+
     $$\hat P = \frac{\#\{\text{trials with a repeat}\}}{\text{trials}}
       \to P(\text{a shared birthday}),$$
+
     with standard error $\sqrt{P(1 - P)/\text{trials}}$. Memory use is
     ``trials * n`` integers.
 
@@ -176,9 +182,10 @@ def monty_hall_win_probability(n_doors: int = 3, switch: bool = True) -> float:
     * Staying wins exactly when the first pick was right: $P = 1/n$.
     * Switching wins when the first pick was wrong (probability $(n - 1)/n$) — the host
       never opens the car, so it is then behind one of the $n - 2$ doors you can switch to —
-      and you choose that door (probability $1/(n - 2)$):
-      $$P(\text{win} \mid \text{switch}) = \frac{n - 1}{n} \cdot \frac{1}{n - 2}
-        = \frac{n - 1}{n(n - 2)} > \frac{1}{n}.$$
+      and you choose that door (probability $1/(n - 2)$). So
+
+    $$P(\text{win} \mid \text{switch}) = \frac{n - 1}{n} \cdot \frac{1}{n - 2}
+      = \frac{n - 1}{n(n - 2)} > \frac{1}{n}.$$
 
     For $n = 3$ that is $2/3$ against $1/3$.
 
@@ -308,7 +315,9 @@ def dice_sum_distribution(
     r"""Exact distribution of the sum of $n$ independent dice, by repeated convolution.
 
     If $S_{m} = S_{m-1} + X_m$ with $X_m$ independent of $S_{m-1}$, then
+
     $$P(S_m = s) = \sum_{x} P(S_{m-1} = s - x)\,P(X_m = x),$$
+
     a discrete convolution (``numpy.convolve``), applied $n - 1$ times.
 
     Parameters
@@ -366,6 +375,7 @@ def simulate_dice(
     r"""Roll $n$ dice many times and return the relative frequency of every possible sum.
 
     $$\hat P(S = s) = \frac{\#\{\text{trials with sum } s\}}{\text{trials}},$$
+
     on the same ``values`` as :func:`dice_sum_distribution`, so the two can be compared
     directly.
 

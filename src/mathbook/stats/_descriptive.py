@@ -328,6 +328,7 @@ def quantile(x: ArrayLike, q: ArrayLike) -> FloatOrArray:
     r"""Sample quantile(s) by linear interpolation between order statistics.
 
     Sort the sample, $x_{(0)} \le \dots \le x_{(n-1)}$, put $h = (n - 1)q$ and
+
     $$Q(q) = x_{(\lfloor h \rfloor)} + (h - \lfloor h \rfloor)\,
        \big(x_{(\lfloor h \rfloor + 1)} - x_{(\lfloor h \rfloor)}\big).$$
 
@@ -495,6 +496,7 @@ def covariance_matrix(X: ArrayLike, ddof: int = 1) -> FloatArray:
 
     With the column means $\bar{\mathbf{x}}$ and the centred data
     $\mathbf{X}_c = \mathbf{X} - \mathbf{1}\bar{\mathbf{x}}^\top$,
+
     $$\mathbf{S} = \frac{1}{n - \text{ddof}}\, \mathbf{X}_c^\top \mathbf{X}_c, \qquad
     S_{jk} = s_{x_j x_k}.$$
 
@@ -504,7 +506,7 @@ def covariance_matrix(X: ArrayLike, ddof: int = 1) -> FloatArray:
     Parameters
     ----------
     X : array_like
-        2-D array of shape ``(n, p)``: $n$ observations of $p$ variables, $n > $ ``ddof``.
+        2-D array of shape ``(n, p)``: $n$ observations of $p$ variables, with $n$ greater than ``ddof``.
     ddof : int, default 1
         Delta degrees of freedom.
 

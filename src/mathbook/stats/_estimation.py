@@ -16,6 +16,7 @@ def mle_normal(x: ArrayLike) -> tuple[float, float]:
 
     Maximising $\ell(\mu, \sigma^2) = -\frac{n}{2}\ln(2\pi\sigma^2)
     - \frac{1}{2\sigma^2}\sum_i (x_i - \mu)^2$ gives
+
     $$\hat\mu = \bar x, \qquad \hat\sigma^2 = \frac{1}{n}\sum_{i=1}^{n} (x_i - \bar x)^2.$$
 
     Note the $1/n$: the MLE of the variance is biased ($E[\hat\sigma^2] =
@@ -56,6 +57,7 @@ def mle_bernoulli(x: ArrayLike) -> float:
 
     $\ell(p) = k\ln p + (n - k)\ln(1 - p)$ with $k = \sum_i x_i$; setting
     $\ell'(p) = k/p - (n - k)/(1 - p) = 0$ gives
+
     $$\hat p = \frac{k}{n} = \bar x.$$
 
     Parameters
@@ -98,6 +100,7 @@ def posterior_beta(successes: int, n: int, a: float, b: float) -> tuple[float, f
     r"""Posterior of a success probability: Beta prior, binomial data (conjugate update).
 
     With prior $p \sim \operatorname{Beta}(a, b)$ and $k$ successes in $n$ trials,
+
     $$\pi(p \mid k) \propto p^{k}(1 - p)^{n-k} \cdot p^{a-1}(1 - p)^{b-1}
       \ \Longrightarrow\ p \mid k \sim \operatorname{Beta}(a + k,\ b + n - k).$$
 
@@ -151,8 +154,10 @@ def map_bernoulli(successes: int, n: int, a: float, b: float) -> float:
 
     The posterior is $\operatorname{Beta}(a', b')$ with $a' = a + k$, $b' = b + n - k$
     (see :func:`posterior_beta`). Its mode is
+
     $$\hat p_{\text{MAP}} = \frac{a' - 1}{a' + b' - 2} = \frac{k + a - 1}{n + a + b - 2}
       \qquad (a' > 1,\ b' > 1),$$
+
     the MLE $k/n$ pulled towards the prior, like adding $a - 1$ successes and $b - 1$
     failures (MAP as regularised MLE).
 

@@ -132,6 +132,7 @@ def sample_size_mean(margin: float, sigma: float, confidence: float = 0.95) -> i
     r"""Smallest $n$ whose $z$ interval for a mean has half-width at most ``margin``.
 
     From $z_{1-\alpha/2}\,\sigma/\sqrt n \le E$:
+
     $$n = \left\lceil \left(\frac{z_{1-\alpha/2}\,\sigma}{E}\right)^2 \right\rceil.$$
 
     Parameters
@@ -174,6 +175,7 @@ def sample_size_proportion(margin: float, p: float = 0.5, confidence: float = 0.
     r"""Smallest $n$ whose Wald interval for a proportion has half-width at most ``margin``.
 
     From $z_{1-\alpha/2}\sqrt{p(1-p)/n} \le E$:
+
     $$n = \left\lceil \frac{z_{1-\alpha/2}^2\, p(1 - p)}{E^2} \right\rceil.$$
 
     With no idea of $p$, the default $p = 0.5$ maximises $p(1 - p)$ and so is the safe,

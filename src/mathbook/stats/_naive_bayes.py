@@ -124,6 +124,7 @@ class GaussianNB(_NaiveBayes):
     Fitting estimates, for every class $c$ and feature $j$, the prior
     $P(c) = n_c / n$, the mean $\theta_{cj}$ and the (maximum-likelihood, $1/n_c$)
     variance $\sigma^2_{cj}$. Prediction uses
+
     $$\ln P(c) + \ln P(\mathbf{x} \mid c) = \ln P(c) - \frac12 \sum_{j=1}^{d}
       \left[\ln(2\pi\sigma^2_{cj}) + \frac{(x_j - \theta_{cj})^2}{\sigma^2_{cj}}\right].$$
 
@@ -237,9 +238,11 @@ class MultinomialNB(_NaiveBayes):
     Each class $c$ has word probabilities $\theta_{cj}$, estimated with additive
     (Laplace, for $\alpha = 1$) smoothing so that a word never seen in a class does not
     make the whole message impossible:
+
     $$\hat\theta_{cj} = \frac{N_{cj} + \alpha}{N_c + \alpha d}, \qquad
     \ln P(c) + \ln P(\mathbf{x} \mid c) = \ln P(c) + \sum_{j=1}^{d} x_j \ln\hat\theta_{cj}
     \ (+\ \text{a term that is the same for every class}),$$
+
     where $N_{cj}$ is the total count of word $j$ in class $c$, $N_c = \sum_j N_{cj}$ and
     $P(c) = n_c / n$.
 

@@ -33,8 +33,10 @@ def sample_size_proportions(
     r"""Sample size per group for a two-proportion $z$-test (normal approximation).
 
     To detect $p_1 \ne p_2$ at level $\alpha$ with the given power $1 - \beta$:
+
     $$n = \left\lceil \frac{\left(z_{1-\alpha^*}\sqrt{2\bar p\,\bar q}
       + z_{1-\beta}\sqrt{p_1 q_1 + p_2 q_2}\right)^2}{(p_1 - p_2)^2} \right\rceil,$$
+
     with $q = 1 - p$, $\bar p = (p_1 + p_2)/2$, $\bar q = 1 - \bar p$, and
     $\alpha^* = \alpha/2$ for a two-sided test, $\alpha$ for a one-sided one. The first
     term is the critical value under $H_0$ (pooled standard error), the second moves it to
@@ -132,8 +134,10 @@ def power_ttest_ind(
     follows a *noncentral* $t$ distribution with $\text{df} = 2n - 2$ and noncentrality
     $\delta = d\sqrt{n/2}$. The power is the probability of landing beyond the critical
     value $c$ of the central $t_{\text{df}}$:
+
     $$\text{two-sided: } P(T > c_{1-\alpha/2}) + P(T < -c_{1-\alpha/2}), \qquad
     \text{greater: } P(T > c_{1-\alpha}), \qquad \text{less: } P(T < -c_{1-\alpha}),$$
+
     with $T \sim t_{\text{df}}(\delta)$ (``scipy.stats.nct``). At $d = 0$ the power equals
     $\alpha$.
 

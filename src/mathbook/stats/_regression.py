@@ -237,6 +237,7 @@ def linear_regression(X: ArrayLike, y: ArrayLike) -> LinearRegressionResult:
     The model is $y = \beta_0 + \mathbf{x}^\top\boldsymbol\beta + \varepsilon$. With the design
     matrix $\mathbf{A} = [\mathbf{1}\ \mathbf{X}]$ (a column of ones for
     the intercept, added here), the least-squares estimate and its covariance are
+
     $$\hat{\boldsymbol\beta} = (\mathbf{A}^\top\mathbf{A})^{-1}\mathbf{A}^\top\mathbf{y},
     \qquad \widehat{\operatorname{Cov}}(\hat{\boldsymbol\beta})
       = s^2 (\mathbf{A}^\top\mathbf{A})^{-1}, \qquad

@@ -127,11 +127,13 @@ def ttest_ind(
     r"""Two-sample $t$-test of $H_0: \mu_x = \mu_y$: Welch's (default) or pooled.
 
     Welch (``equal_var=False``), no assumption of equal variances:
+
     $$t = \frac{\bar x - \bar y}{\sqrt{s_x^2/n_x + s_y^2/n_y}}, \qquad
     \text{df} = \frac{\left(s_x^2/n_x + s_y^2/n_y\right)^2}
     {\frac{(s_x^2/n_x)^2}{n_x - 1} + \frac{(s_y^2/n_y)^2}{n_y - 1}}.$$
 
     Pooled (``equal_var=True``):
+
     $$s_p^2 = \frac{(n_x - 1)s_x^2 + (n_y - 1)s_y^2}{n_x + n_y - 2}, \qquad
     t = \frac{\bar x - \bar y}{s_p\sqrt{1/n_x + 1/n_y}}, \qquad \text{df} = n_x + n_y - 2.$$
 
@@ -405,10 +407,13 @@ def anova_oneway(*groups: ArrayLike) -> TestResult:
     r"""One-way ANOVA: do $k$ groups share one mean? $H_0: \mu_1 = \dots = \mu_k$.
 
     With group sizes $n_j$, group means $\bar x_j$, grand mean $\bar x$ and $N = \sum n_j$:
+
     $$\text{SSB} = \sum_j n_j (\bar x_j - \bar x)^2, \qquad
     \text{SSW} = \sum_j \sum_i (x_{ij} - \bar x_j)^2,$$
+
     $$F = \frac{\text{SSB}/(k - 1)}{\text{SSW}/(N - k)} \sim F_{k-1,\,N-k}
     \text{ under } H_0,$$
+
     and the p-value is the right tail $P(F_{k-1, N-k} \ge F)$.
 
     Parameters
