@@ -112,10 +112,16 @@ def page_weights(site: Path) -> None:
             kb = traffic.compressed_bytes / 1024
             print(f"{label:28s} {kb:7.1f} KB   math+figures visible after {visible * 1000:4.0f} ms")
             html = (site / path / "index.html").read_text(encoding="utf-8")
-            frames = re.sub(r'<div class="mb-frame" hidden.*?</svg></div>', "", html, flags=re.DOTALL)
+            frames = re.sub(
+                r'<div class="mb-frame" hidden.*?</svg></div>', "", html, flags=re.DOTALL
+            )
             if frames != html:
-                extra = (len(gzip.compress(html.encode())) - len(gzip.compress(frames.encode()))) / 1024
-                print(f"{'  of which slider frames':28s} {extra:7.1f} KB   (without them: {kb - extra:.1f} KB)")
+                extra = (
+                    len(gzip.compress(html.encode())) - len(gzip.compress(frames.encode()))
+                ) / 1024
+                print(
+                    f"{'  of which slider frames':28s} {extra:7.1f} KB   (without them: {kb - extra:.1f} KB)"
+                )
 
 
 def kernels() -> None:
@@ -152,13 +158,17 @@ def kernels() -> None:
     )
     for name, ours, reference in rows:
         t_ours, t_ref = timeit(ours), timeit(reference)
-        print(f"{name:28s} {t_ours * 1e3:8.2f} ms vs {t_ref * 1e3:8.2f} ms   ratio {t_ours / t_ref:6.1f}")
+        print(
+            f"{name:28s} {t_ours * 1e3:8.2f} ms vs {t_ref * 1e3:8.2f} ms   ratio {t_ours / t_ref:6.1f}"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-tests", action="store_true", help="skip timing the test suite")
-    parser.add_argument("--no-builds", action="store_true", help="only kernels (and pages of site/)")
+    parser.add_argument(
+        "--no-builds", action="store_true", help="only kernels (and pages of site/)"
+    )
     args = parser.parse_args()
     print(f"# mathbook benchmarks ({os.cpu_count()} cores, Python {sys.version.split()[0]})")
     with tempfile.TemporaryDirectory() as tmp:

@@ -34,7 +34,9 @@ def draw(code: str, name: str | None, frames: list[float] | None, label: str) ->
     return FRAME_SEPARATOR.join(svgs)
 
 
-def draw_to_file(code: str, name: str | None, frames: list[float] | None, label: str, path: str) -> float:
+def draw_to_file(
+    code: str, name: str | None, frames: list[float] | None, label: str, path: str
+) -> float:
     """Draw a block into ``path`` (atomically) and return the seconds it took."""
     start = time.perf_counter()
     svg = draw(code, name, frames, label)

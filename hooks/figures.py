@@ -123,7 +123,9 @@ def parse_options(header: str) -> dict[str, str]:
 
 def dedent_block(body: str, indent: str) -> str:
     lines = body.split("\n")
-    return "\n".join(line[len(indent) :] if line.startswith(indent) else line.lstrip() for line in lines).rstrip("\n")
+    return "\n".join(
+        line[len(indent) :] if line.startswith(indent) else line.lstrip() for line in lines
+    ).rstrip("\n")
 
 
 def find_blocks(markdown: str, page: str) -> list[Block]:
@@ -177,10 +179,13 @@ def _importable_hooks_dir() -> None:
     if HOOKS_DIR not in sys.path:
         sys.path.append(HOOKS_DIR)
 
+
 FRAME_SEPARATOR = figure_worker.FRAME_SEPARATOR
 
 
-def _draw_args(block_id: str, page: str, code: str, slider: str | None, key: str) -> tuple[Any, ...]:
+def _draw_args(
+    block_id: str, page: str, code: str, slider: str | None, key: str
+) -> tuple[Any, ...]:
     name = slider_name(slider) if slider else None
     frames = slider_values(slider) if slider else None
     return (code, name, frames, f"{block_id} in {page}", str(cache_path(key)))
@@ -242,7 +247,8 @@ def on_files(files: Any, config: Any) -> Any:
     ) as pool:
         futures = {
             pool.submit(
-                figure_worker.draw_to_file, *_draw_args(b.id, b.page, b.code, b.options.get("slider"), b.key)
+                figure_worker.draw_to_file,
+                *_draw_args(b.id, b.page, b.code, b.options.get("slider"), b.key),
             ): b
             for b in missing
         }
@@ -250,7 +256,9 @@ def on_files(files: Any, config: Any) -> Any:
             block = futures[future]
             try:
                 seconds = future.result()
-                log.info(f"figures: [{done}/{len(missing)}] {block.page}#{block.id} ({seconds:.1f} s)")
+                log.info(
+                    f"figures: [{done}/{len(missing)}] {block.page}#{block.id} ({seconds:.1f} s)"
+                )
             except Exception as exc:  # also reported per page by format_figure
                 _errors[block.key] = _error_summary(exc)
                 log.info(f"figures: [{done}/{len(missing)}] {block.page}#{block.id} failed")
@@ -267,7 +275,9 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
 # --------------------------------------------------------------------------- the fence
 
 
-def validate(language: str, inputs: dict[str, str], options: dict[str, str], attrs: dict[str, str], md: Any) -> bool:
+def validate(
+    language: str, inputs: dict[str, str], options: dict[str, str], attrs: dict[str, str], md: Any
+) -> bool:
     if "figure" not in inputs:
         return False
     options.update(inputs)
@@ -282,7 +292,9 @@ def _problem(block_id: str, message: str) -> str:
     )
 
 
-def format_figure(src: str, language: str, css_class: str, options: dict[str, str], md: Any, **_: Any) -> str:
+def format_figure(
+    src: str, language: str, css_class: str, options: dict[str, str], md: Any, **_: Any
+) -> str:
     """Superfences formatter: never raises (superfences would drop the block silently)."""
     try:
         return _format_figure(src, options, md)
@@ -328,7 +340,9 @@ def _format_figure(src: str, options: dict[str, str], md: Any) -> str:
     if frames is None:
         body = _inline_svg(svgs[0], alt, f"{block_id}-")
         return f'<div class="mb-figure" id="fig-{block_id}">{body}{details}</div>'
-    return _slider_figure(block_id, alt, slider or "", frames, svgs, options.get("value"), details, key)
+    return _slider_figure(
+        block_id, alt, slider or "", frames, svgs, options.get("value"), details, key
+    )
 
 
 def _inline_svg(svg: str, alt: str, prefix: str) -> str:

@@ -78,7 +78,9 @@ def _rewrite_links(output: str, page: Any) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), m["path"]))
         file = _files.get_file_from_path(target) if _files is not None else None
         if file is None:
-            log.warning(f"{page.file.src_uri} links to {m['path']}, which is not a page of the book")
+            log.warning(
+                f"{page.file.src_uri} links to {m['path']}, which is not a page of the book"
+            )
             return m[0]
         return f'href="{get_relative_url(file.url, page.url)}{m["fragment"] or ""}"'
 
@@ -102,7 +104,9 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     output = STYLE_RE.sub(keep, output)
     output = DROP_SCRIPTS_RE.sub("", output)
     # code cells scroll sideways: let keyboard users reach them
-    output = output.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
+    output = output.replace(
+        '<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb'
+    )
     for value in CLASS_RE.findall(output):
         _classes.update(value.split())
     href = get_relative_url(CSS_URL, page.url)

@@ -26,7 +26,9 @@ class Build:
     log: str
 
 
-def build_site(target: Path, *, config: Path = ROOT / "mkdocs.yml", env: dict[str, str] | None = None) -> Build:
+def build_site(
+    target: Path, *, config: Path = ROOT / "mkdocs.yml", env: dict[str, str] | None = None
+) -> Build:
     """Run ``mkdocs build --strict`` into ``target`` and capture its log."""
     result = subprocess.run(
         [str(MKDOCS), "build", "--strict", "--config-file", str(config), "--site-dir", str(target)],

@@ -44,7 +44,9 @@ def test_skips_give_a_reason_and_printed_output_is_checked(page: Path) -> None:
         where = f"{page_id(page)}:{block.lineno}"
         for mark in block.marks:
             if "skip" in mark:
-                assert re.search(r"reason\s*=\s*['\"].{10,}['\"]", mark), f"{where}: skip needs a reason"
+                assert re.search(r"reason\s*=\s*['\"].{10,}['\"]", mark), (
+                    f"{where}: skip needs a reason"
+                )
         if "print(" in block.code and not any("skip" in m for m in block.marks):
             assert block.expected_output is not None, (
                 f"{where}: the block prints, so the page must show its output "

@@ -60,7 +60,9 @@ def open_page(browser: Any, url: str, *, dark: bool = False) -> tuple[Any, Any, 
     return context, page, traffic, errors
 
 
-def test_every_page_loads_locally_without_errors(built_site: Build, site_url: str, browser: Any) -> None:
+def test_every_page_loads_locally_without_errors(
+    built_site: Build, site_url: str, browser: Any
+) -> None:
     problems = {}
     for path in page_paths(built_site.site):
         context, page, traffic, errors = open_page(browser, site_url + path)
@@ -91,7 +93,9 @@ def test_every_page_loads_locally_without_errors(built_site: Build, site_url: st
     assert not problems, problems
 
 
-def test_interactive_figures_respond_to_the_keyboard(built_site: Build, site_url: str, browser: Any) -> None:
+def test_interactive_figures_respond_to_the_keyboard(
+    built_site: Build, site_url: str, browser: Any
+) -> None:
     checked = 0
     for path in page_paths(built_site.site):
         html = (built_site.site / path / "index.html").read_text(encoding="utf-8")
@@ -107,7 +111,9 @@ def test_interactive_figures_respond_to_the_keyboard(built_site: Build, site_url
             before_value = figure.locator("output").inner_text()
             before_svg = figure.locator(".mb-frame:not([hidden]) svg").inner_html()
             slider.focus()
-            page.keyboard.press("ArrowRight" if slider.input_value() != slider.get_attribute("max") else "ArrowLeft")
+            page.keyboard.press(
+                "ArrowRight" if slider.input_value() != slider.get_attribute("max") else "ArrowLeft"
+            )
             page.wait_for_function(
                 "f => f.querySelectorAll('.mb-frame').length > 1", arg=figure.element_handle()
             )
@@ -122,7 +128,9 @@ def test_interactive_figures_respond_to_the_keyboard(built_site: Build, site_url
     assert checked >= 1
 
 
-def test_figures_stay_readable_in_the_dark_scheme(built_site: Build, site_url: str, browser: Any) -> None:
+def test_figures_stay_readable_in_the_dark_scheme(
+    built_site: Build, site_url: str, browser: Any
+) -> None:
     context, page, _, _ = open_page(browser, site_url + LESSON, dark=True)
     scheme = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
     assert scheme == "slate"
@@ -147,8 +155,14 @@ def _pages_and_schemes() -> list[tuple[str, bool]]:
     pages = []
     for source in sorted(list(docs.rglob("*.md")) + list(docs.rglob("*.ipynb"))):
         relative = source.relative_to(docs).with_suffix("")
-        path = "" if relative.name == "index" and relative.parent == Path(".") else (
-            (relative.parent.as_posix() + "/") if relative.name == "index" else relative.as_posix() + "/"
+        path = (
+            ""
+            if relative.name == "index" and relative.parent == Path(".")
+            else (
+                (relative.parent.as_posix() + "/")
+                if relative.name == "index"
+                else relative.as_posix() + "/"
+            )
         )
         pages += [(path, False), (path, True)]
     return pages
@@ -159,7 +173,9 @@ def _pages_and_schemes() -> list[tuple[str, bool]]:
     _pages_and_schemes(),
     ids=lambda v: ("dark" if v else "light") if isinstance(v, bool) else (v or "home"),
 )
-def test_no_serious_accessibility_violations(site_url: str, browser: Any, path: str, dark: bool) -> None:
+def test_no_serious_accessibility_violations(
+    site_url: str, browser: Any, path: str, dark: bool
+) -> None:
     context, page, _, _ = open_page(browser, site_url + path, dark=dark)
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(

@@ -72,7 +72,9 @@ def test_lab_is_clean(lab: Path) -> None:
     nbformat.validate(nb)
     for cell in nb.cells:
         if cell.cell_type == "code":
-            assert not cell.outputs and cell.execution_count is None, "strip outputs before committing"
+            assert not cell.outputs and cell.execution_count is None, (
+                "strip outputs before committing"
+            )
     exercises = [c for c in nb.cells if "exercise" in c.metadata.get("tags", [])]
     assert exercises, "a lab has graded exercises"
     for cell in exercises:

@@ -97,7 +97,9 @@ def test_no_images_committed_under_docs() -> None:
 
 def test_pages_fetch_nothing_from_other_hosts(built_site: Build) -> None:
     offenders = {
-        path.relative_to(built_site.site).as_posix(): [u for u in parse(path).fetches if is_external(u)]
+        path.relative_to(built_site.site).as_posix(): [
+            u for u in parse(path).fetches if is_external(u)
+        ]
         for path in html_pages(built_site.site)
     }
     offenders = {k: v for k, v in offenders.items() if v}

@@ -72,11 +72,15 @@ def print_page(site: Path) -> Path:
         if not match:
             continue
         body = DROP_RE.sub("", match["body"])
-        sections.append(f'<section class="mb-print-page">{_rebase(body, page, print_dir)}</section>')
+        sections.append(
+            f'<section class="mb-print-page">{_rebase(body, page, print_dir)}</section>'
+        )
     home = (site / "index.html").read_text(encoding="utf-8")
     head = _rebase(HEAD_RE.search(home).group(0), site / "index.html", print_dir)  # type: ignore[union-attr]
     if "katex.min.css" not in head:
-        head = head.replace("</head>", '<link rel="stylesheet" href="../assets/katex/katex.min.css"></head>')
+        head = head.replace(
+            "</head>", '<link rel="stylesheet" href="../assets/katex/katex.min.css"></head>'
+        )
     head = head.replace(
         "</head>",
         "<style>.mb-print-page{break-before:page}.mb-print-page:first-child{break-before:auto}"
@@ -85,7 +89,7 @@ def print_page(site: Path) -> Path:
     document = (
         f'<!doctype html><html lang="en">{head}<body data-md-color-scheme="default">'
         f'<main class="md-main"><div class="md-content"><article class="md-content__inner md-typeset">'
-        f'{"".join(sections)}</article></div></main></body></html>'
+        f"{''.join(sections)}</article></div></main></body></html>"
     )
     target = print_dir / "index.html"
     target.write_text(document, encoding="utf-8")
@@ -100,8 +104,12 @@ def render_pdf(site: Path, output: Path) -> int:
     with serve(site) as base, chromium() as browser:
         page = browser.new_page()
         page.goto(base + "print/", wait_until="load")
-        page.pdf(path=str(output), format="A4", print_background=True,
-                 margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+        page.pdf(
+            path=str(output),
+            format="A4",
+            print_background=True,
+            margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+        )
     return len(re.findall(rb"/Type\s*/Page[^s]", output.read_bytes()))
 
 
@@ -112,7 +120,9 @@ def main() -> None:
     args = parser.parse_args()
     site = ROOT / "site"
     if not args.no_build:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=ROOT, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=ROOT, check=True
+        )
     pages = render_pdf(site, args.output)
     print(f"wrote {args.output} ({pages} pages, {args.output.stat().st_size / 1e6:.1f} MB)")
 

@@ -67,9 +67,7 @@ def as_vector(x: ArrayLike, name: str, *, size: int | None = None) -> FloatArray
     """A 1-D finite float array, optionally of a given length."""
     arr = as_array(x, name)
     if arr.ndim != 1:
-        raise ValueError(
-            f"{name} must be a 1-D array (vector), got shape {_shape_text(arr.shape)}"
-        )
+        raise ValueError(f"{name} must be a 1-D array (vector), got shape {_shape_text(arr.shape)}")
     if size is not None and arr.shape[0] != size:
         raise ValueError(f"{name} must have length {size}, got length {arr.shape[0]}")
     return arr
@@ -79,9 +77,7 @@ def as_matrix(x: ArrayLike, name: str) -> FloatArray:
     """A 2-D finite float array."""
     arr = as_array(x, name)
     if arr.ndim != 2:
-        raise ValueError(
-            f"{name} must be a 2-D array (matrix), got shape {_shape_text(arr.shape)}"
-        )
+        raise ValueError(f"{name} must be a 2-D array (matrix), got shape {_shape_text(arr.shape)}")
     return arr
 
 
@@ -145,8 +141,7 @@ def check_same_length(a: FloatArray, b: FloatArray, name_a: str, name_b: str) ->
     """Raise if two arrays differ in their first dimension."""
     if a.shape[0] != b.shape[0]:
         raise ValueError(
-            f"{name_a} and {name_b} must have the same length, "
-            f"got {a.shape[0]} and {b.shape[0]}"
+            f"{name_a} and {name_b} must have the same length, got {a.shape[0]} and {b.shape[0]}"
         )
 
 

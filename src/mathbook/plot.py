@@ -35,6 +35,7 @@ matplotlib.use("Agg")  # figures are files, never windows; must precede pyplot
 
 import matplotlib.pyplot as plt
 import numpy as np
+from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
@@ -80,7 +81,7 @@ STYLE: dict[str, Any] = {
     "axes.edgecolor": FOREGROUND,
     "axes.labelcolor": FOREGROUND,
     "axes.titlecolor": FOREGROUND,
-    "axes.prop_cycle": matplotlib.cycler(color=list(PALETTE)),
+    "axes.prop_cycle": cycler(color=list(PALETTE)),
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": True,
@@ -119,7 +120,8 @@ def book_style() -> Iterator[None]:
     >>> with plot.book_style():
     ...     fig, ax = plot.figure()
     """
-    with matplotlib.rc_context(STYLE):
+    style: Any = STYLE  # matplotlib types rc keys as literals; ours are checked at import
+    with matplotlib.rc_context(style):
         yield
 
 
@@ -191,9 +193,9 @@ def to_svg(fig: Figure, *, theme_aware: bool = False, close: bool = True) -> str
     return svg
 
 
-def line_through(a: float, b: float, c: float, xlim: tuple[float, float]) -> tuple[
-    np.ndarray, np.ndarray
-]:
+def line_through(
+    a: float, b: float, c: float, xlim: tuple[float, float]
+) -> tuple[np.ndarray, np.ndarray]:
     r"""Two end points of the line $a x + b y = c$ inside the window ``xlim``.
 
     A vertical line ($b = 0$) is returned as two points with the same $x$.
