@@ -108,20 +108,48 @@ def page_weights(site: Path) -> None:
             )
             visible = time.perf_counter() - start
             page.wait_for_load_state("networkidle")
+            painted = page.evaluate(
+                "() => performance.getEntriesByName('first-contentful-paint')[0].startTime"
+            )
             context.close()
             kb = traffic.compressed_bytes / 1024
-            print(f"{label:28s} {kb:7.1f} KB   math+figures visible after {visible * 1000:4.0f} ms")
-            html = (site / path / "index.html").read_text(encoding="utf-8")
-            frames = re.sub(
-                r'<div class="mb-frame" hidden.*?</svg></div>', "", html, flags=re.DOTALL
+            print(
+                f"{label:28s} {kb:7.1f} KB   first paint {painted:4.0f} ms, "
+                f"all math+figures laid out {visible * 1000:4.0f} ms"
             )
-            if frames != html:
-                extra = (
-                    len(gzip.compress(html.encode())) - len(gzip.compress(frames.encode()))
-                ) / 1024
-                print(
-                    f"{'  of which slider frames':28s} {extra:7.1f} KB   (without them: {kb - extra:.1f} KB)"
-                )
+            interactive(site, path, kb)
+    search = [
+        site / "search" / "search_index.json",
+        *site.glob("assets/javascripts/workers/search.*.js"),
+    ]
+    kb = sum(gz(f.read_bytes()) for f in search) / 1024
+    print(
+        f"{'site search (on first use)':28s} {kb:7.1f} KB   index + worker, fetched when the reader opens search"
+    )
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def interactive(site: Path, path: str, page_kb: float) -> None:
+    """Bytes the page's slider figures add: their inline default frame, and the frames
+    file fetched when the figure comes into view."""
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    frames = [(site / path / href).resolve() for href in re.findall(r'data-frames="([^"]+)"', html)]
+    if not frames:
+        return
+    without = re.sub(
+        r'<div class="mb-figure mb-interactive".*?</details></div>', "", html, flags=re.DOTALL
+    )
+    inline = (gz(html.encode()) - gz(without.encode())) / 1024
+    lazy = sum(gz(f.read_bytes()) for f in frames) / 1024
+    print(
+        f"{'  without its sliders':28s} {page_kb - inline:7.1f} KB   ({len(frames)} interactive figures inline {inline:.1f} KB)"
+    )
+    print(
+        f"{'  slider frames (lazy)':28s} {lazy:7.1f} KB   fetched when a figure comes into view, {lazy / len(frames):.1f} KB each"
+    )
 
 
 def kernels() -> None:

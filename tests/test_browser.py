@@ -187,14 +187,24 @@ def test_no_serious_accessibility_violations(
     assert not violations, "\n".join(violations)
 
 
-def test_search_finds_determinant(site_url: str, browser: Any) -> None:
-    context, page, _, _ = open_page(browser, site_url + LESSON)
-    page.locator("input.md-search__input").click()
+@pytest.mark.parametrize("reach", ["click", "shortcut"])
+def test_search_loads_on_demand_and_finds_determinant(
+    site_url: str, browser: Any, reach: str
+) -> None:
+    context, page, traffic, _ = open_page(browser, site_url + LESSON)
+    page.wait_for_load_state("networkidle")
+    index_loaded = lambda: any(u.endswith("search/search_index.json") for u in traffic.local)  # noqa: E731
+    assert not index_loaded(), "the search index was fetched before the reader asked for search"
+    if reach == "click":
+        page.locator("input.md-search__input").click()
+    else:
+        page.keyboard.press("/")
     page.keyboard.type("determinant")
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)
     text = page.locator(".md-search-result").inner_text().lower()
     context.close()
+    assert index_loaded()
     assert "determinant" in text
 
 
@@ -204,8 +214,47 @@ def test_screenshots_of_a_lesson_in_light_and_dark(site_url: str, browser: Any) 
         context, page, _, _ = open_page(browser, site_url + LESSON, dark=dark)
         figure = page.locator(".mb-figure").first
         figure.scroll_into_view_if_needed()
+        # let the header finish swapping the site name for the page title
+        page.locator(".md-header__topic:nth-child(2)").wait_for(state="visible")
+        page.wait_for_timeout(500)
         name = "lesson-dark" if dark else "lesson-light"
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
         figure.screenshot(path=str(ARTIFACTS / f"{name}-figure.png"))
         context.close()
         assert (ARTIFACTS / f"{name}.png").stat().st_size > 10_000
+
+
+def test_compacted_figures_look_the_same_as_matplotlib_drew_them(browser: Any) -> None:
+    """The build rounds and trims figure SVGs (hooks/figures.py: compact_svg); the
+    pixels a reader sees must not change."""
+    import base64
+    import io
+    import sys
+
+    import matplotlib.image
+    import numpy as np
+
+    from mathbook import plot
+
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from figures import compact_svg
+
+    with plot.book_style():
+        fig, ax = plot.figure()
+        plot.plot_lines([[1, 1], [1, -1]], [2, 0], ax=ax)
+        fig3, ax3 = plot.figure_3d()
+        plot.plot_planes([[1, 0, 2], [0, 1, -1], [1, 1, 0]], [2, 0, 1], ax=ax3)
+    page = browser.new_page(viewport={"width": 900, "height": 800}, device_scale_factor=2)
+    for figure in (fig, fig3):
+        original = plot.to_svg(figure)
+        compact = compact_svg(original[original.index("<svg") :])
+        assert len(compact) < 0.8 * len(original)
+        shots = []
+        for svg in (original, compact):
+            data = base64.b64encode(svg.encode()).decode()
+            page.set_content(f'<img src="data:image/svg+xml;base64,{data}" style="display:block">')
+            shots.append(matplotlib.image.imread(io.BytesIO(page.locator("img").screenshot())))
+        assert shots[0].shape == shots[1].shape
+        difference = np.abs(shots[0] - shots[1])
+        assert difference.mean() < 0.001 and np.quantile(difference, 0.999) < 0.1
+    page.close()

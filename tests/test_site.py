@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import DOCS, Build
+from conftest import DOCS, ROOT, Build
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"}
 ALLOWED_IMAGES = {"assets/logo.svg", "assets/favicon.png", "assets/favicon.svg"}
@@ -142,6 +142,63 @@ def test_math_is_rendered_on_every_page(built_site: Build) -> None:
     assert not leftovers, leftovers
     fonts = list((built_site.site / "assets" / "katex" / "fonts").glob("*.woff2"))
     assert fonts, "KaTeX fonts are served by the site"
+
+
+class KatexText(HTMLParser):
+    """The characters inside KaTeX's visible output (``.katex-html``), page after page."""
+
+    VOID = {"br", "img", "meta", "link", "input", "hr", "path", "line", "rect", "use", "col"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.inside: int | None = None
+        self.characters: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        self.depth += 1
+        if self.inside is None and "katex-html" in (dict(attrs).get("class") or "").split():
+            self.inside = self.depth
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        if self.inside == self.depth:
+            self.inside = None
+        self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.inside is not None:
+            self.characters.update(data)
+
+
+def test_katex_fonts_are_cut_down_but_cover_every_character_drawn(built_site: Build) -> None:
+    from fontTools.ttLib import TTFont
+
+    drawn = KatexText()
+    for path in html_pages(built_site.site):
+        drawn.feed(path.read_text(encoding="utf-8"))
+    assert {"x", "=", "+"} <= drawn.characters
+    shipped = built_site.site / "assets" / "katex" / "fonts"
+    original = ROOT / "node_modules" / "katex" / "dist" / "fonts"
+    missing = {}
+    for source in sorted(original.glob("*.woff2")):
+        full = set(map(chr, TTFont(source).getBestCmap()))
+        cut = set(map(chr, TTFont(shipped / source.name).getBestCmap()))
+        if lost := (drawn.characters & full) - cut:
+            missing[source.name] = "".join(sorted(lost))
+    assert not missing, missing
+    main = "KaTeX_Main-Regular.woff2"
+    assert (shipped / main).stat().st_size < 0.75 * (original / main).stat().st_size
+
+
+def test_api_stylesheet_only_on_api_pages(built_site: Build) -> None:
+    for path in html_pages(built_site.site):
+        html = path.read_text(encoding="utf-8")
+        linked = "assets/_mkdocstrings.css" in html
+        assert linked == ('class="doc doc-' in html), path
 
 
 def test_every_figure_is_an_inline_svg_with_alt_text(built_site: Build) -> None:
