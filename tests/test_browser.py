@@ -258,3 +258,25 @@ def test_compacted_figures_look_the_same_as_matplotlib_drew_them(browser: Any) -
         difference = np.abs(shots[0] - shots[1])
         assert difference.mean() < 0.001 and np.quantile(difference, 0.999) < 0.1
     page.close()
+
+
+def test_the_whole_book_prints_to_one_pdf_with_its_math_and_figures(
+    built_site: Build, browser: Any, tmp_path: Path
+) -> None:
+    import shutil
+
+    from tools import pdf
+
+    site = tmp_path / "site"  # a copy: the print page must not appear in the shared site
+    shutil.copytree(built_site.site, site)
+    order = pdf.reading_order(site)
+    assert sorted(order) == sorted(site.rglob("index.html")), "every page is in reading order"
+    bodies = [m["body"] for p in order if (m := pdf.ARTICLE_RE.search(p.read_text("utf-8")))]
+    output = tmp_path / "book.pdf"
+    sheets = pdf.render_pdf(site, output, browser)
+    printed = (site / "print" / "index.html").read_text(encoding="utf-8")
+    for marker in ('class="katex"', '<div class="mb-figure', "<h1"):
+        expected = sum(body.count(marker) for body in bodies)
+        assert expected > 0 and printed.count(marker) == expected, marker
+    assert output.read_bytes().startswith(b"%PDF")
+    assert sheets > len(order)  # every page of the site starts a new sheet

@@ -12,7 +12,9 @@ import argparse
 import re
 import subprocess
 import sys
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -77,10 +79,9 @@ def print_page(site: Path) -> Path:
         )
     home = (site / "index.html").read_text(encoding="utf-8")
     head = _rebase(HEAD_RE.search(home).group(0), site / "index.html", print_dir)  # type: ignore[union-attr]
-    if "katex.min.css" not in head:
-        head = head.replace(
-            "</head>", '<link rel="stylesheet" href="../assets/katex/katex.min.css"></head>'
-        )
+    for css in ("assets/katex/katex.min.css", "assets/_mkdocstrings.css"):  # math, API pages
+        if css not in head:
+            head = head.replace("</head>", f'<link rel="stylesheet" href="../{css}"></head>')
     head = head.replace(
         "</head>",
         "<style>.mb-print-page{break-before:page}.mb-print-page:first-child{break-before:auto}"
@@ -96,12 +97,16 @@ def print_page(site: Path) -> Path:
     return target
 
 
-def render_pdf(site: Path, output: Path) -> int:
-    """Print the print page with headless Chromium; returns the number of pages."""
+def render_pdf(site: Path, output: Path, browser: Any = None) -> int:
+    """Print the print page with headless Chromium (``browser``, or one started here);
+    returns the number of sheets."""
     from browser import chromium, serve
 
     print_page(site)
-    with serve(site) as base, chromium() as browser:
+    with ExitStack() as stack:
+        base = stack.enter_context(serve(site))
+        if browser is None:
+            browser = stack.enter_context(chromium())
         page = browser.new_page()
         page.goto(base + "print/", wait_until="load")
         page.pdf(
@@ -110,6 +115,7 @@ def render_pdf(site: Path, output: Path) -> int:
             print_background=True,
             margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
         )
+        page.close()
     return len(re.findall(rb"/Type\s*/Page[^s]", output.read_bytes()))
 
 
