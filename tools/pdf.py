@@ -4,6 +4,11 @@ The script builds the site (strict), follows the "next page" links from the home
 to get the reading order, stitches every page's article into ``site/print/index.html``
 (figures are inline SVG and math is KaTeX HTML, so both survive as they are), and
 prints that page to ``mathbook.pdf`` with Debian's Chromium.
+
+On paper there is nothing to click, so collapsed blocks (solutions, quiz answers) are
+printed open, and the online-only parts are left out: figure code, sliders, edit and
+download links, last-updated dates, and the API reference (generated from the
+docstrings; as long as the rest of the book, and better searched online).
 """
 
 from __future__ import annotations
@@ -28,7 +33,8 @@ DROP_RE = re.compile(
     r'<a href="[^"]*" title="[^"]*" class="md-content__button md-icon"[^>]*>.*?</a>'
     r'|<details class="mb-figure-code">.*?</details>'
     r'|<div class="mb-slider" hidden>.*?</div>'
-    r'|<p class="mb-lab-actions">.*?</p>',
+    r'|<p class="mb-lab-actions">.*?</p>'
+    r'|<aside class="md-source-file">.*?</aside>',
     re.DOTALL,
 )
 URL_RE = re.compile(r'(?P<attr>href|src)="(?P<url>[^"#:][^"]*)"')
@@ -62,33 +68,39 @@ def _rebase(body: str, page: Path, print_dir: Path) -> str:
     return URL_RE.sub(fix, body)
 
 
+def printed_pages(site: Path) -> list[Path]:
+    """The pages that go into the PDF, in reading order (all but the API reference)."""
+    api = site / "reference" / "api"
+    return [page for page in reading_order(site) if not page.is_relative_to(api)]
+
+
 def print_page(site: Path) -> Path:
-    """Write ``site/print/index.html``: every article of the book, in order."""
+    """Write ``site/print/index.html``: every printed article of the book, in order."""
     print_dir = site / "print"
     print_dir.mkdir(exist_ok=True)
-    pages = reading_order(site)
     sections = []
-    for page in pages:
+    for page in printed_pages(site):
         html = page.read_text(encoding="utf-8")
         match = ARTICLE_RE.search(html)
         if not match:
             continue
-        body = DROP_RE.sub("", match["body"])
+        body = DROP_RE.sub("", match["body"]).replace("<details", "<details open")
         sections.append(
             f'<section class="mb-print-page">{_rebase(body, page, print_dir)}</section>'
         )
     home = (site / "index.html").read_text(encoding="utf-8")
     head = _rebase(HEAD_RE.search(home).group(0), site / "index.html", print_dir)  # type: ignore[union-attr]
-    for css in ("assets/katex/katex.min.css", "assets/_mkdocstrings.css"):  # math, API pages
-        if css not in head:
-            head = head.replace("</head>", f'<link rel="stylesheet" href="../{css}"></head>')
+    if "katex.min.css" not in head:
+        head = head.replace(
+            "</head>", '<link rel="stylesheet" href="../assets/katex/katex.min.css"></head>'
+        )
     head = head.replace(
         "</head>",
         "<style>.mb-print-page{break-before:page}.mb-print-page:first-child{break-before:auto}"
         ".mb-frame[hidden]{display:none}</style></head>",
     )
     document = (
-        f'<!doctype html><html lang="en">{head}<body data-md-color-scheme="default">'
+        f'<!doctype html><html lang="en" dir="ltr">{head}<body data-md-color-scheme="default">'
         f'<main class="md-main"><div class="md-content"><article class="md-content__inner md-typeset">'
         f"{''.join(sections)}</article></div></main></body></html>"
     )
