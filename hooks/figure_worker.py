@@ -6,6 +6,7 @@ and MkDocs loads hook files without making them importable.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ def draw_to_file(
     start = time.perf_counter()
     svg = draw(code, name, frames, label)
     target = Path(path)
-    tmp = target.with_suffix(".tmp")
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")  # two builds may draw the same figure
     tmp.write_text(svg, encoding="utf-8")
     tmp.replace(target)
     return time.perf_counter() - start

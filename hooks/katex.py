@@ -21,6 +21,7 @@ import hashlib
 import html
 import json
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -203,7 +204,7 @@ def subset_fonts(characters: set[str]) -> list[Path]:
             cutter = subset.Subsetter(options)
             cutter.populate(text=text)
             cutter.subset(font)
-            partial = folder / (font_path.name + ".part")
+            partial = folder / f"{font_path.name}.{os.getpid()}.part"  # builds may run at once
             subset.save_font(font, str(partial), options)
             partial.replace(folder / font_path.name)
     return [folder / font.name for font in sources]
