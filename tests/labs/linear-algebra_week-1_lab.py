@@ -18,10 +18,10 @@ def is_singular(A):
 def solve_2x2(A, b):
     if is_singular(A):
         raise ValueError("A is singular: the system has no unique solution")
-    (a, b12), (c, d) = A
-    b1, b2 = b
     det = det_2x2(A)
-    return np.array([(b1 * d - b12 * b2) / det, (a * b2 - c * b1) / det])
+    e, f = b  # the system ax + by = e, cx + dy = f, as in the lessons
+    (a, b), (c, d) = A
+    return np.array([(d * e - b * f) / det, (a * f - c * e) / det])
 
 
 def classify_2x2(A, b):

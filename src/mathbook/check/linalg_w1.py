@@ -3,7 +3,7 @@ r"""Graders for the lab of Part 1, Week 1: systems of linear equations.
 The lab asks you to write four functions for a 2×2 system
 $\mathbf{A}\mathbf{x} = \mathbf{b}$, with
 
-$$\mathbf{A} = \begin{pmatrix} a & b \\ c & d \end{pmatrix}.$$
+$$\mathbf{A} = \begin{bmatrix} a & b \\ c & d \end{bmatrix}.$$
 
 * `det_2x2(A)` must return $ad - bc$;
 * `is_singular(A)` must return `True` exactly when $\det \mathbf{A} = 0$, allowing
