@@ -418,10 +418,10 @@ def price_series(n_days: int = 250, seed: int | np.random.Generator | None = 0) 
     Prices follow geometric random walks whose daily log-returns are jointly
     normal:
 
-    $$\begin{pmatrix} r_A \\ r_B \end{pmatrix} \sim \mathcal{N}\!\left(
-    \begin{pmatrix} 0.0004 \\ 0.0003 \end{pmatrix},
-    \begin{pmatrix} 0.012^2 & 0.35 \cdot 0.012 \cdot 0.018 \\
-    0.35 \cdot 0.012 \cdot 0.018 & 0.018^2 \end{pmatrix} \right),$$
+    $$\begin{bmatrix} r_A \\ r_B \end{bmatrix} \sim \mathcal{N}\!\left(
+    \begin{bmatrix} 0.0004 \\ 0.0003 \end{bmatrix},
+    \begin{bmatrix} 0.012^2 & 0.35 \cdot 0.012 \cdot 0.018 \\
+    0.35 \cdot 0.012 \cdot 0.018 & 0.018^2 \end{bmatrix} \right),$$
 
     starting at 100 and 60 and rounded to cents. For the returns, the mix
     $w\,r_A + (1 - w)\,r_B$ with the smallest variance has
@@ -908,8 +908,8 @@ def same_stats_different_shapes(n: int = 60,
 
     $$\mathbf{x}_i = \boldsymbol{\Sigma}^{1/2}\,\mathbf{S}^{-1/2}\,
     (\mathbf{z}_i - \bar{\mathbf{z}}) + \boldsymbol{\mu}, \qquad
-    \boldsymbol{\mu} = \begin{pmatrix} 10 \\ 6 \end{pmatrix}, \quad
-    \boldsymbol{\Sigma} = \begin{pmatrix} 9 & 3.6 \\ 3.6 & 4 \end{pmatrix},$$
+    \boldsymbol{\mu} = \begin{bmatrix} 10 \\ 6 \end{bmatrix}, \quad
+    \boldsymbol{\Sigma} = \begin{bmatrix} 9 & 3.6 \\ 3.6 & 4 \end{bmatrix},$$
 
     where $\mathbf{S}$ is the sample covariance of $\mathbf{Z}$ (with $n - 1$) and the
     powers are symmetric matrix square roots. The first factor makes the covariance

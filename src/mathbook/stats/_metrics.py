@@ -54,7 +54,7 @@ def accuracy(y_true: ArrayLike, y_pred: ArrayLike) -> float:
 def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike) -> NDArray[np.int64]:
     r"""Counts of each (true, predicted) pair for binary labels 0/1.
 
-    $$\begin{pmatrix} \text{TN} & \text{FP} \\ \text{FN} & \text{TP} \end{pmatrix},$$
+    $$\begin{bmatrix} \text{TN} & \text{FP} \\ \text{FN} & \text{TP} \end{bmatrix},$$
 
     rows are the true class (0 then 1), columns the predicted class — the layout of
     scikit-learn's ``confusion_matrix``.
