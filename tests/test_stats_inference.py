@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 import scipy.stats as st
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as hs
 from scipy import integrate, special
 
@@ -79,6 +79,7 @@ def test_ttest_rel_matches_scipy(data: hs.DataObject, n: int, alternative: str) 
 
 @SETTINGS
 @given(groups=hs.lists(sample(min_size=1, max_size=15), min_size=2, max_size=5))
+@example(groups=[[74.0], [0.0, 0.0, 0.015625]])  # ill-conditioned: SciPy is off by 2e-9
 def test_anova_matches_scipy_f_oneway(groups: list[list[float]]) -> None:
     k, n = len(groups), sum(len(g) for g in groups)
     assume(n > k and any(len(g) > 1 and _varied(g) for g in groups))
@@ -87,8 +88,27 @@ def test_anova_matches_scipy_f_oneway(groups: list[list[float]]) -> None:
     ref = st.f_oneway(*groups)
     if np.isnan(ref.pvalue):  # equal group means: SciPy's F rounds below 0, ours is F = 0
         assert ours.statistic == pytest.approx(0.0, abs=1e-12) and ours.pvalue == 1.0
-    else:
-        _same(ours, ref)
+        return
+    # With a tiny within-group spread F is ill-conditioned and SciPy's float sums drift
+    # (e.g. groups [74], [0, 0, 1/64]: exact F = 50459712.25, SciPy 50459712.156), so
+    # the statistic is checked against exact rational arithmetic on the same floats,
+    # and the p-value against SciPy's F distribution at that exact statistic.
+    exact = _exact_f(groups)
+    assert ours.statistic == pytest.approx(exact, rel=1e-9, abs=1e-12)
+    assert ours.pvalue == pytest.approx(st.f.sf(exact, k - 1, n - k), rel=1e-7, abs=1e-14)
+    assert ours.statistic == pytest.approx(ref.statistic, rel=1e-6, abs=1e-9)
+
+
+def _exact_f(groups: list[list[float]]) -> float:
+    from fractions import Fraction
+
+    exact = [[Fraction(x) for x in g] for g in groups]
+    n = sum(len(g) for g in exact)
+    grand = sum(sum(g) for g in exact) / n
+    means = [sum(g) / len(g) for g in exact]
+    ssb = sum(len(g) * (m - grand) ** 2 for g, m in zip(exact, means, strict=True))
+    ssw = sum(sum((x - m) ** 2 for x in g) for g, m in zip(exact, means, strict=True))
+    return float((ssb / (len(exact) - 1)) / (ssw / (n - len(exact))))
 
 
 def test_t_tests_on_a_hand_example() -> None:
