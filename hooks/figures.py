@@ -142,10 +142,13 @@ def find_blocks(markdown: str, page: str) -> list[Block]:
 
 
 def _library_digest() -> str:
+    """Hash of what draws a figure: the library, the worker (which compacts the SVG)
+    and matplotlib's version."""
     digest = hashlib.sha256()
     for path in sorted(LIBRARY_DIR.rglob("*.py")):
         digest.update(path.relative_to(LIBRARY_DIR).as_posix().encode())
         digest.update(path.read_bytes())
+    digest.update(Path(figure_worker.__file__).read_bytes())
     import matplotlib
 
     digest.update(matplotlib.__version__.encode())
@@ -200,6 +203,7 @@ def _error_summary(exc: BaseException) -> str:
 ENABLED = os.environ.get("MATHBOOK_FIGURES", "on").lower() not in {"off", "0", "false", "no"}
 _errors: dict[str, str] = {}  # cache key -> error summary of blocks that failed this build
 _current_page = "?"
+_current_lines: dict[str, int] = {}  # figure id -> line of its fence, in that page
 
 
 def on_config(config: Any) -> Any:
@@ -267,8 +271,9 @@ def on_files(files: Any, config: Any) -> Any:
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
-    global _current_page
+    global _current_page, _current_lines
     _current_page = page.file.src_uri
+    _current_lines = {block.id: block.line for block in find_blocks(markdown, _current_page)}
     return markdown
 
 
@@ -285,7 +290,9 @@ def validate(
 
 
 def _problem(block_id: str, message: str) -> str:
-    log.warning(f"figure '{block_id}' in {_current_page}: {message}")
+    line = _current_lines.get(block_id)
+    where = f"{_current_page}:{line}" if line else _current_page
+    log.warning(f"figure '{block_id}' in {where}: {message}")
     return (
         '<div class="admonition failure"><p class="admonition-title">Figure not available</p>'
         f"<p>The figure <code>{html.escape(block_id)}</code> could not be built.</p></div>"
@@ -345,42 +352,15 @@ def _format_figure(src: str, options: dict[str, str], md: Any) -> str:
     )
 
 
-GEOMETRY_RE = re.compile(r'\s(d|points|transform|x|y|x1|y1|x2|y2|cx|cy|r|rx|ry)="([^"]*)"')
-LONG_DECIMAL_RE = re.compile(r"-?\d+\.\d{3,}")
-
-
-def compact_svg(svg: str) -> str:
-    """Matplotlib's SVG with the same drawing in fewer bytes.
-
-    Drops the RDF metadata block, the indentation between tags and the ids nothing
-    refers to, and rounds coordinates from six decimals to two (a hundredth of a pixel
-    at the figure's own scale, invisible at any zoom a reader uses).
-    """
-
-    def rounded(m: re.Match[str]) -> str:
-        text = f"{float(m[0]):.2f}".rstrip("0").rstrip(".")
-        return "0" if text == "-0" else text
-
-    def geometry(m: re.Match[str]) -> str:
-        value = " ".join(LONG_DECIMAL_RE.sub(rounded, m[2]).split())
-        return f' {m[1]}="{value}"'
-
-    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, count=1, flags=re.DOTALL)
-    svg = GEOMETRY_RE.sub(geometry, svg)
-    used = set(re.findall(r'(?:url\(#|href="#)([^")]+)', svg))
-    svg = re.sub(r'\sid="([^"]+)"', lambda m: m[0] if m[1] in used else "", svg)
-    return re.sub(r">\s+<", "><", svg)
-
-
 def _inline_svg(svg: str, alt: str, prefix: str) -> str:
     """An SVG file made fit to sit inside a page.
 
-    Drops the XML prolog and the fixed size (CSS sizes it), compacts it
-    (:func:`compact_svg`), labels it for screen readers, and prefixes its element ids so that two SVGs in one page (two figures,
-    or two frames of a slider) never share an id: a clip path found in a hidden frame
-    would not clip the visible one.
+    Drops the XML prolog and the fixed size (CSS sizes it), labels it for screen
+    readers, and prefixes its element ids so that two SVGs in one page (two figures, or
+    two frames of a slider) never share an id: a clip path found in a hidden frame would
+    not clip the visible one.
     """
-    svg = compact_svg(svg[svg.index("<svg") :])
+    svg = svg[svg.index("<svg") :]
     head_end = svg.index(">")
     svg = re.sub(r'\s(width|height)="[^"]*"', "", svg[:head_end], count=2) + svg[head_end:]
     svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m[1]}"', svg)

@@ -74,19 +74,19 @@ def test_drawing_is_byte_for_byte_reproducible() -> None:
     assert "currentColor" in first, "axes and text follow the page's colour scheme"
 
 
-def test_a_failing_figure_fails_the_strict_build_naming_the_page(tmp_path: Path) -> None:
+def test_a_failing_figure_fails_the_strict_build_naming_page_and_line(tmp_path: Path) -> None:
     broken = '```python figure="broken" alt="A figure whose code raises an error"\nraise RuntimeError("boom")\n```\n'
     config = book(tmp_path, {"index.md": "# A\n", "lesson.md": "# L\n\n" + broken})
     result = build(tmp_path, config)
     assert result.returncode != 0
-    assert "figure 'broken' in lesson.md: RuntimeError: boom" in result.log
+    assert "figure 'broken' in lesson.md:3: RuntimeError: boom" in result.log
 
 
 def test_a_figure_without_alt_text_is_an_error(tmp_path: Path) -> None:
     config = book(tmp_path, {"index.md": '```python figure="no-alt"\nimport matplotlib\n```\n'})
     result = build(tmp_path, config)
     assert result.returncode != 0
-    assert "figure 'no-alt' in index.md: alt=" in result.log
+    assert "figure 'no-alt' in index.md:1: alt=" in result.log
 
 
 def test_a_slider_figure_has_one_inline_frame_and_a_frames_file(tmp_path: Path) -> None:
