@@ -7,9 +7,9 @@ is rendered, this hook sends every formula to one long-lived ``node`` process ru
 KaTeX (installed from npm, pinned in ``package.json``) and puts the HTML (with MathML
 for screen readers) in its place. The site then only needs KaTeX's stylesheet and
 the WOFF2 fonts it references; pages without math do not link them. ``on_post_build``
-writes those fonts cut down to the characters the book's formulas use (with fontTools;
-a third of KaTeX's bytes on a lesson page), cached in ``.cache/katex-fonts`` by the set
-of characters, so a rebuild that adds no new symbol reuses them.
+writes those fonts cut down to the characters the book's formulas draw (with fontTools;
+the fonts a lesson loads shrink by about two fifths), cached in ``.cache/katex-fonts`` by
+the set of characters, so a rebuild that adds no new symbol reuses them.
 
 A formula KaTeX cannot parse is a warning naming the page (``--strict`` fails).
 Rendered formulas are memoised for the life of the process (``mkdocs serve``).
