@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 import inspect
 import socket
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +20,7 @@ from hypothesis import strategies as st
 import mathbook.check
 from mathbook import datasets
 from mathbook.datasets import Dataset
+
 
 def _loaders() -> dict[str, Callable[..., Dataset]]:
     """Every loader in ``datasets.__all__``: a new one cannot skip the contract tests."""
@@ -557,8 +560,6 @@ def test_sklearn_loaders_return_sklearns_data_unchanged(name: str) -> None:
 @pytest.mark.parametrize("name", VIA_SKLEARN)
 def test_sklearn_loaders_name_the_missing_package(name: str,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-
     monkeypatch.setitem(sys.modules, "sklearn", None)  # as if it were not installed
     monkeypatch.setitem(sys.modules, "sklearn.datasets", None)
     with pytest.raises(ModuleNotFoundError, match=rf"{name}\(\).*pip install scikit-learn"):
@@ -566,9 +567,6 @@ def test_sklearn_loaders_name_the_missing_package(name: str,
 
 
 def test_mathbook_does_not_import_sklearn_on_import() -> None:
-    import subprocess
-    import sys
-
     code = "import sys, mathbook.datasets; print('sklearn' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
