@@ -54,6 +54,8 @@ def test_every_loader_documents_itself(name: str) -> None:
         assert "Licence: MIT" not in ds.description
     else:  # generated or made by hand: mathbook's own, under its licence
         assert "Licence: MIT" in doc and "Licence: MIT" in ds.description
+    if name in SEEDED:  # generated data must say why real data would not do
+        assert "Why generated:" in doc, name
     assert repr(ds).startswith(f"Dataset(name={name!r}, data={ds.data.shape}")
     if ds.feature_names and ds.data.ndim == 2 and name not in ("web_links",):
         width = ds.data.shape[0] if ds.data.shape[0] == len(ds.feature_names) else ds.data.shape[1]
