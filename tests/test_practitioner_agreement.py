@@ -11,14 +11,18 @@ Every ``mathbook`` call goes through the few adapters below (``interval``,
 
 from __future__ import annotations
 
+import io
 import math
+from contextlib import redirect_stdout
 from typing import Any
 
 import numpy as np
 import pytest
+from conftest import ROOT
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
+from pytest_codeblocks import extract_from_buffer
 
 from mathbook import datasets, linalg, stats
 
@@ -481,3 +485,20 @@ def test_anova_agrees_with_a_statsmodels_linear_model_on_iris() -> None:
     ours = stats.anova_oneway(*(ds.data[ds.target == k, 2] for k in range(3)))
     assert ours.statistic == pytest.approx(table.loc["C(species)", "F"], rel=1e-9)
     assert ours.pvalue == pytest.approx(table.loc["C(species)", "PR(>F)"], rel=1e-6, abs=1e-300)
+
+
+# ---------------------------------------------------------------------------
+# The rule as CONTRIBUTING.md states it: its example runs and prints what it shows
+# ---------------------------------------------------------------------------
+
+
+def test_the_example_in_contributing_runs_and_prints_what_it_shows() -> None:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    start = text.index("### `mathbook` to learn how, the library you will use at work")
+    section = text[start:text.index("\n#", start + 1)]
+    blocks = [b for b in extract_from_buffer(io.StringIO(section)) if b.syntax == "python"]
+    assert len(blocks) == 1 and blocks[0].expected_output is not None
+    printed = io.StringIO()
+    with redirect_stdout(printed):
+        exec(compile(blocks[0].code, "CONTRIBUTING.md", "exec"), {})
+    assert printed.getvalue() == blocks[0].expected_output
