@@ -23,8 +23,8 @@ Generated and hand-made data are released under the MIT licence, like the packag
 | `galton_heights` | real (Galton 1886) | regression to the mean (Part 3) | rows |
 | `digits` | real (Alpaydin & Kaynak 1998), via scikit-learn | PCA on images (Part 1, Week 4) | rows |
 | `diabetes` | real (Efron et al. 2004), via scikit-learn | multiple regression (Part 0, Week 2; Part 3) | rows |
-| `iris` | real (Anderson 1935, Fisher 1936), via scikit-learn | classification and ANOVA (Part 3) | rows |
-| `wine` | real (Forina et al. 1988), via scikit-learn | standardisation, PCA (Part 1, Week 4) | rows |
+| `iris` | real (Anderson, Fisher 1936), via scikit-learn | classification and ANOVA (Part 3) | rows |
+| `wine` | real (Forina et al.), via scikit-learn | standardisation, PCA (Part 1, Week 4) | rows |
 | `point_cloud_picture` | by hand | linear transformations (Part 1, Week 3) | columns |
 | `small_images` | generated: three planted patterns | PCA with a known answer (Part 1, Week 4) | rows |
 | `web_links` | by hand | Markov chains and PageRank (Part 1, Week 4) | (a matrix) |
@@ -205,9 +205,8 @@ def student_sleep() -> Dataset:
     right analysis looks at the ten differences
     $d_i = x_{i,2} - x_{i,1}$ (a paired t-test), not at two independent groups.
 
-    Source: measured by A. R. Cushny and A. R. Peebles at the University of
-    Michigan and analysed by "Student" (W. S. Gosset) as the first example of his
-    t-distribution. Values as in R's ``datasets::sleep``, stored in
+    Source: measured by the pharmacologists A. R. Cushny and A. R. Peebles, and
+    analysed by "Student" (W. S. Gosset) as an example for his t-distribution. Values as in R's ``datasets::sleep``, stored in
     ``mathbook/data/student_sleep.csv``.
 
     Citation: Cushny, A. R. and Peebles, A. R. (1905). The action of optical
@@ -321,9 +320,9 @@ def digits() -> Dataset:
     (the first two components hold under 30 % of the variance; about 20 are needed
     for 90 %), which is what real data usually looks like.
 
-    Source: digits written by 43 people on NIST forms, preprocessed by E. Alpaydin
-    and C. Kaynak (Boğaziçi University, 1998); this is the test part of the UCI
-    "Optical Recognition of Handwritten Digits" data set.
+    Source: digits written on NIST forms and preprocessed by E. Alpaydin and
+    C. Kaynak (Boğaziçi University, 1998); this is the test part of the UCI
+    "Optical Recognition of Handwritten Digits" data set, written by 13 people.
     Read from the copy installed with scikit-learn (``load_digits``); needs
     scikit-learn.
 
@@ -384,12 +383,14 @@ def diabetes() -> Dataset:
     r"""Ten baseline measurements and the disease progression of 442 diabetes patients.
 
     For each patient: age (years), sex (coded 1 or 2; the source does not say which
-    is which), body-mass index (kg/m²), average blood pressure (mm Hg) and six blood
-    serum measurements ``s1``–``s6`` (total cholesterol, LDL, HDL, total/HDL ratio,
-    the log of the triglyceride level, glucose); the target is a quantitative
-    measure of disease progression one year later (a score from 25 to 346). The
-    features are given in their original units (scikit-learn's ``scaled=False``),
-    not centred and scaled, so you standardise them yourself.
+    is which), body-mass index (kg/m²), average blood pressure and six blood serum
+    measurements ``s1``–``s6`` (total cholesterol, LDL, HDL, the total/HDL ratio,
+    probably the log of the triglyceride level, and glucose); the target is a
+    quantitative measure of disease progression one year later (a score from 25 to
+    346). The source states no units beyond age; the cholesterol and glucose values
+    fit mg/dL and the blood pressure mm Hg. The features are given as measured
+    (scikit-learn's ``scaled=False``), not centred and scaled, so you standardise
+    them yourself.
 
     Source: collected for the study of Efron, Hastie, Johnstone and Tibshirani on
     least angle regression. Read from the copy installed with scikit-learn
@@ -454,8 +455,8 @@ def iris() -> Dataset:
     classic for classification, and for one-way ANOVA (does the mean petal length
     differ between species?).
 
-    Source: measured by Edgar Anderson in the Gaspé Peninsula and published by
-    R. A. Fisher; scikit-learn's copy follows Fisher's paper. Read from the copy
+    Source: measured by the botanist Edgar Anderson and published by R. A. Fisher;
+    scikit-learn's copy follows Fisher's paper. Read from the copy
     installed with scikit-learn (``load_iris``); needs scikit-learn.
 
     Citation: Fisher, R. A. (1936). The use of multiple measurements in taxonomic
@@ -524,8 +525,10 @@ def wine() -> Dataset:
     Food Analysis and Technologies, Genoa); the UCI "Wine" data set. Read from the
     copy installed with scikit-learn (``load_wine``); needs scikit-learn.
 
-    Citation: Forina, M. et al. (1988). PARVUS — An extendible package for data
-    exploration, classification and correlation. Genoa, Italy.
+    Citation: Forina, M. et al. PARVUS — An extendible package for data
+    exploration, classification and correlation. Institute of Pharmaceutical and
+    Food Analysis and Technologies, Genoa, Italy. Donated to the UCI Machine
+    Learning Repository in 1991.
 
     Licence: CC BY 4.0 (UCI Machine Learning Repository). Read from the copy
     installed with scikit-learn (BSD-3-Clause); mathbook redistributes none of it.
@@ -559,7 +562,7 @@ def wine() -> Dataset:
         "178 wines from three cultivars, one per row (data shape (178, 13)): 13 "
         "chemical measurements (units not documented by the source); target the "
         "cultivar. Source: Forina et al., the UCI Wine data set. Citation: Forina, M. "
-        "et al. (1988), PARVUS, Genoa. Licence: CC BY 4.0 (UCI). "
+        "et al., PARVUS, Genoa. Licence: CC BY 4.0 (UCI). "
         f"{_VIA_SKLEARN}"
     )
     return Dataset(
