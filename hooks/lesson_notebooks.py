@@ -7,7 +7,7 @@ notebook and writes it next to the built page, as ``<name>.ipynb``:
 
 * every reader block becomes a code cell, in page order; a block continued with
   ``<!--pytest-codeblocks:cont-->`` joins the cell before it, and a block the tests skip
-  is shown as code in a Markdown cell (it is not meant to run);
+  (or expect to fail) is shown as code in a Markdown cell;
 * the headings and prose around them become Markdown cells, with the math untouched;
   admonitions, collapsible blocks and tabs become a bold title and their text, and
   links to other pages point at the built pages;
@@ -47,6 +47,11 @@ FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n`]
 MARKER_RE = re.compile(r"^[ \t]*<!--[-\s]*(?P<marker>pytest[.-][^>]*?)\s*-->[ \t]*$")
 CONTAINER_RE = re.compile(
     r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?|===)[ \t]*(?P<kind>[\w-]*)[ \t]*(?:"(?P<title>[^"]*)")?[ \t]*$'
+)
+# blocks the tests do not run (or expect to fail): shown in the notebook, not run
+NOT_RUN_RE = re.compile(
+    r"^pytest(?:\.mark\.(?:skip|skipif|xfail)|-codeblocks:(?:skip|skipif|expect-exception"
+    r"|expect-error))\b"
 )
 CAPTION_RE = re.compile(r"^[ \t]*///[ \t]*(?:caption)?[ \t]*$")
 ALT_RE = re.compile(r'\balt="(?P<alt>[^"]*)"')
@@ -194,7 +199,7 @@ def lesson_notebook(markdown: str, *, page_url: str = "", link: Any = None,
         i, indent, info, body = _read_fence(lines, i)
         if any("expected-output" in m for m in markers):
             pass  # printed by running the cell before it
-        elif info == "python" and any("skip" in m for m in markers):
+        elif info == "python" and any(NOT_RUN_RE.match(m) for m in markers):
             builder.prose += [f"{indent}```python", *(indent + b for b in body.split("\n")),
                               f"{indent}```"]
         elif info == "python":

@@ -27,9 +27,10 @@ INSTALL = "git+https://github.com/mathbook-org/mathbook"
 
 
 def reader_blocks(page: Path) -> list[object]:
-    """The blocks pytest-codeblocks runs on a page, in order (skipped ones left out)."""
+    """The blocks pytest-codeblocks runs and expects to pass on a page, in order."""
     return [block for block in extract_from_file(page)
-            if block.syntax == "python" and not any("skip" in mark for mark in block.marks)]
+            if block.syntax == "python"
+            and not any("skip" in mark or "xfail" in mark for mark in block.marks)]
 
 
 LESSONS = sorted(
@@ -123,6 +124,18 @@ print(x + 1)
 open("missing.csv")
 ```
 
+<!--pytest-codeblocks:importorskip(numpy)-->
+
+```python
+import numpy
+```
+
+<!--pytest.mark.xfail-->
+
+```python
+1 / 0
+```
+
 1. Exercise.
 
     ??? success "Solution"
@@ -154,7 +167,7 @@ def convert(markdown: str = SAMPLE) -> nbformat.NotebookNode:
 
 def test_reader_blocks_become_code_cells_in_order() -> None:
     cells = code_cells(convert())
-    assert [c.source for c in cells] == ['x = 2\nprint(x + 1)', 'print("solution")']
+    assert [c.source for c in cells] == ['x = 2\nprint(x + 1)', 'import numpy', 'print("solution")']
     nbformat.validate(convert())
 
 
@@ -171,6 +184,7 @@ def test_build_time_blocks_and_outputs_are_not_cells() -> None:
     shown = [c for c in nb.cells if c.cell_type == "markdown" and "missing.csv" in c.source]
     assert shown and '```python\nopen("missing.csv")\n```' in shown[0].source
     assert "```console\n$ make test\n```" in text
+    assert "```python\n1 / 0\n```" in text  # expected to fail: shown, not run
 
 
 def test_prose_math_and_admonitions_survive() -> None:
