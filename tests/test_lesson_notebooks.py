@@ -197,6 +197,18 @@ def test_prose_math_and_admonitions_survive() -> None:
     assert "[link](URL(../other.md)#here)" in prose
 
 
+def test_nested_admonitions_and_tabs_are_flattened() -> None:
+    nested = (
+        '# T\n\n!!! note "Outer"\n    Outer text.\n\n    === "Tab A"\n        In tab A.\n\n'
+        '        ```python\n        print(1)\n        ```\n\n    Back in outer.\n\nAfter all.\n'
+    )
+    nb = lesson_notebook(nested)
+    assert [c.source for c in code_cells(nb)] == ["print(1)"]
+    prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "**Outer**\n\nOuter text.\n\n**Tab A**\n\nIn tab A." in prose
+    assert "\nBack in outer.\n\nAfter all." in prose
+
+
 def test_first_cells_are_title_introduction_and_install() -> None:
     nb = convert()
     assert nb.cells[0].cell_type == "markdown"
