@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -44,6 +44,7 @@ from mathbook._validate import (
     as_scalar,
     as_square_matrix,
     check_int,
+    check_option,
     scaled_tol,
 )
 from mathbook.linalg._format import _latex_table, _text_table, format_number
@@ -70,7 +71,7 @@ __all__ = [
 SAFETY = 10.0
 
 Pivoting = Literal["partial", "first"]
-_PIVOTING = ("partial", "first")
+_PIVOTING: tuple[Pivoting, ...] = get_args(Pivoting)
 
 
 class SingularMatrixError(ValueError):
@@ -478,14 +479,6 @@ def _right_hand_side(b: ArrayLike, m: int, name: str = "b") -> FloatArray:
     return arr.reshape(m, -1)
 
 
-def _check_pivoting(pivoting: str) -> Pivoting:
-    if pivoting == "partial":
-        return "partial"
-    if pivoting == "first":
-        return "first"
-    raise ValueError(f"pivoting must be one of {_PIVOTING}, got {pivoting!r}")
-
-
 def _check_row(i: object, name: str, m: int) -> int:
     index = check_int(i, name)
     if not 0 <= index < m:
@@ -662,7 +655,7 @@ def eliminate(
     b: ArrayLike | None = None,
     *,
     reduced: bool = False,
-    pivoting: str = "partial",
+    pivoting: Pivoting = "partial",
 ) -> Elimination:
     r"""Gaussian elimination of $\mathbf{A}$ or $[\mathbf{A} \mid \mathbf{b}]$, every step kept.
 
@@ -727,7 +720,7 @@ def eliminate(
         M = np.hstack([coefficients, _right_hand_side(b, coefficients.shape[0])])
     if not isinstance(reduced, (bool, np.bool_)):
         raise ValueError(f"reduced must be True or False, got {reduced!r}")
-    method = _check_pivoting(pivoting)
+    method = check_option("pivoting", pivoting, _PIVOTING)
 
     start = _cleaned(M, np.tile(_column_tolerances(M, n), (M.shape[0], 1)))
     result = _reduce(
@@ -748,7 +741,7 @@ def eliminate(
     )
 
 
-def row_echelon(A: ArrayLike, *, pivoting: str = "partial") -> FloatArray:
+def row_echelon(A: ArrayLike, *, pivoting: Pivoting = "partial") -> FloatArray:
     r"""A row echelon form of $\mathbf{A}$ by Gaussian elimination.
 
     Each row's first non-zero entry (its pivot) is to the right of the pivot above it,
@@ -780,7 +773,7 @@ def row_echelon(A: ArrayLike, *, pivoting: str = "partial") -> FloatArray:
     Part 1 (Linear algebra), Week 2: row echelon form.
     """
     M = as_matrix(A, "A")
-    method = _check_pivoting(pivoting)
+    method = check_option("pivoting", pivoting, _PIVOTING)
     return _reduce(M, M.shape[1], pivot_columns=M.shape[1], pivoting=method).cleaned()
 
 

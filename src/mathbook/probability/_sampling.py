@@ -10,7 +10,9 @@ from numpy.typing import ArrayLike
 
 from mathbook._validate import FloatArray, as_vector
 
-from ._base import Seed, Size, check_size, rng_from_seed
+from mathbook._validate import Seed, check_seed
+
+from ._base import Size, check_size
 
 __all__ = ["empirical_frequency", "inverse_cdf_sample"]
 
@@ -66,7 +68,7 @@ def inverse_cdf_sample(
     if not callable(ppf):
         raise ValueError(f"ppf must be a callable inverse CDF, got {type(ppf).__name__}")
     shape = check_size(size)
-    rng = rng_from_seed(seed)
+    rng = check_seed(seed)
     u = rng.uniform(np.finfo(np.float64).tiny, 1.0, size=shape)
     try:
         values = np.asarray(ppf(u), dtype=np.float64)

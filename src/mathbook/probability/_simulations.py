@@ -8,7 +8,9 @@ from scipy import special
 
 from mathbook._validate import FloatArray, as_vector, check_int
 
-from ._base import FloatOrArray, Seed, as_int_array, as_output, rng_from_seed
+from mathbook._validate import FloatOrArray, Seed, check_seed, float_or_array
+
+from ._base import as_int_array
 
 __all__ = [
     "birthday_probability",
@@ -44,7 +46,7 @@ def birthday_probability(n: ArrayLike, days: int = 365) -> FloatOrArray:
 
     Returns
     -------
-    numpy.float64 or ndarray
+    float or numpy.ndarray
         The probability for each ``n``.
 
     Raises
@@ -73,7 +75,7 @@ def birthday_probability(n: ArrayLike, days: int = 365) -> FloatOrArray:
     log_all_different = np.concatenate([[0.0], np.cumsum(np.log1p(-np.arange(largest) / d))])
     m = np.where(fits, people, 0.0).astype(np.int64)
     # 1 - exp(L) computed as -expm1(L) keeps precision when the probability is tiny.
-    return as_output(np.where(fits, -np.expm1(log_all_different[m]), 1.0))
+    return float_or_array(np.where(fits, -np.expm1(log_all_different[m]), 1.0))
 
 
 def birthday_same_as_you(n: ArrayLike, days: int = 365) -> FloatOrArray:
@@ -96,7 +98,7 @@ def birthday_same_as_you(n: ArrayLike, days: int = 365) -> FloatOrArray:
 
     Returns
     -------
-    numpy.float64 or ndarray
+    float or numpy.ndarray
         The probability for each ``n``.
 
     Raises
@@ -117,7 +119,7 @@ def birthday_same_as_you(n: ArrayLike, days: int = 365) -> FloatOrArray:
     people = as_int_array(n, "n", minimum=0)
     d = check_int(days, "days", minimum=1)
     # xlog1py makes 0 * log(0) = 0, so a one-day calendar (d = 1) needs no special case.
-    return as_output(-np.expm1(special.xlog1py(people, -1.0 / d)))
+    return float_or_array(-np.expm1(special.xlog1py(people, -1.0 / d)))
 
 
 def simulate_birthday(n: int, trials: int, days: int = 365, seed: Seed = None) -> float:
@@ -166,7 +168,7 @@ def simulate_birthday(n: int, trials: int, days: int = 365, seed: Seed = None) -
     people = check_int(n, "n", minimum=0)
     runs = check_int(trials, "trials", minimum=1)
     d = check_int(days, "days", minimum=1)
-    rng = rng_from_seed(seed)
+    rng = check_seed(seed)
     birthdays = np.sort(rng.integers(0, d, size=(runs, people)), axis=1)
     repeated = np.any(np.diff(birthdays, axis=1) == 0, axis=1)
     return float(repeated.mean())
@@ -288,7 +290,7 @@ def simulate_monty_hall(
     if not isinstance(switch, (bool, np.bool_)):
         raise ValueError(f"switch must be True or False, got {switch!r}")
     runs = check_int(trials, "trials", minimum=1)
-    rng = rng_from_seed(seed)
+    rng = check_seed(seed)
     car = rng.integers(0, n, size=runs)
     pick = rng.integers(0, n, size=runs)
     opened = _uniform_door_avoiding(rng, n, pick, car)
@@ -419,7 +421,7 @@ def simulate_dice(
     runs = check_int(trials, "trials", minimum=1)
     k = check_int(sides, "sides", minimum=2)
     face = _die_probabilities(k, weights)
-    rng = rng_from_seed(seed)
+    rng = check_seed(seed)
     faces = rng.choice(k, size=(runs, n), p=face) + 1
     sums = faces.sum(axis=1)
     counts = np.bincount(sums - n, minlength=n * (k - 1) + 1)

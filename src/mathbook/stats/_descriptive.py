@@ -9,12 +9,13 @@ from numpy.typing import ArrayLike
 
 from mathbook._validate import (
     FloatArray,
+    FloatOrArray,
     as_array,
     as_matrix,
     check_int,
     check_same_length,
+    float_or_array,
 )
-from mathbook.probability import FloatOrArray
 
 from ._common import is_constant, sample_vector, sum_of_squares
 
@@ -343,7 +344,7 @@ def quantile(x: ArrayLike, q: ArrayLike) -> FloatOrArray:
 
     Returns
     -------
-    numpy.float64 or ndarray
+    float or numpy.ndarray
         The quantile(s), with the shape of ``q``.
 
     Raises
@@ -369,7 +370,7 @@ def quantile(x: ArrayLike, q: ArrayLike) -> FloatOrArray:
     below = np.floor(h).astype(np.int64)
     above = np.minimum(below + 1, values.size - 1)
     result = values[below] + (h - below) * (values[above] - values[below])
-    return np.float64(result) if result.ndim == 0 else result
+    return float_or_array(result)
 
 
 def iqr(x: ArrayLike) -> float:

@@ -7,9 +7,8 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mathbook._validate import as_scalar
+from mathbook._validate import as_binary_labels, as_labels, as_scalar
 
-from ._labels import as_binary_labels, as_labels
 
 __all__ = ["accuracy", "confusion_matrix", "precision", "recall"]
 

@@ -9,9 +9,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy import special
 
-from mathbook._validate import FloatArray, as_matrix, as_scalar, check_positive
+from mathbook._validate import FloatArray, as_labels, as_matrix, as_scalar, check_positive
 
-from ._labels import as_labels
 
 __all__ = ["GaussianNB", "MultinomialNB"]
 

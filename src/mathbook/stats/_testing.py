@@ -20,6 +20,8 @@ from mathbook._validate import (
 
 from ._common import (
     Alternative,
+    ConfidenceInterval,
+    interval_around,
     check_alternative,
     check_count,
     is_constant,
@@ -31,6 +33,7 @@ from ._common import (
 
 __all__ = [
     "TestResult",
+    "TtestResult",
     "anova_oneway",
     "ttest_1samp",
     "ttest_ind",
@@ -63,11 +66,72 @@ class TestResult:
     df: float | tuple[int, int] | None = None
 
 
+@dataclass(frozen=True)
+class TtestResult(TestResult):
+    r"""The outcome of a $t$-test, which can also give a confidence interval.
+
+    Attributes
+    ----------
+    statistic, pvalue : float
+        As in :class:`TestResult`.
+    df : float
+        Degrees of freedom.
+    estimate : float
+        What the test is about: the mean (one sample), the difference of the means
+        $\bar x - \bar y$ (two samples) or the mean difference (paired).
+    standard_error : float
+        The standard error of ``estimate``; ``statistic`` is
+        ``(estimate - hypothesised value) / standard_error``.
+    alternative : {"two-sided", "less", "greater"}
+        The alternative of the test, which also decides the interval's shape.
+    """
+
+    df: float = math.nan
+    estimate: float = math.nan
+    standard_error: float = math.nan
+    alternative: Alternative = "two-sided"
+
+    def confidence_interval(self, confidence_level: float = 0.95) -> ConfidenceInterval:
+        r"""The confidence interval that matches the test, as SciPy's ``TtestResult`` gives.
+
+        $$\text{estimate} \pm t_{1-\alpha/2,\,\text{df}}\;\text{SE}$$
+
+        for a two-sided test; a one-sided test gives a one-sided interval (an infinite
+        end) with the $1 - \alpha$ quantile.
+
+        Parameters
+        ----------
+        confidence_level : float, default 0.95
+            In $(0, 1)$.
+
+        Returns
+        -------
+        ConfidenceInterval
+
+        Raises
+        ------
+        ValueError
+            If ``confidence_level`` is outside $(0, 1)$.
+
+        Examples
+        --------
+        >>> from mathbook import stats
+        >>> r = stats.ttest_1samp([9, 10, 11, 12, 13], popmean=10)
+        >>> [round(v, 3) for v in r.confidence_interval(0.95)]
+        [9.037, 12.963]
+        """
+        return interval_around(
+            self.estimate, self.standard_error, confidence_level, self.df, self.alternative
+        )
+
+
 def _t_sample(x: ArrayLike, name: str) -> FloatArray:
     return sample_vector(x, name, minimum=2, what="a t statistic")
 
 
-def ttest_1samp(x: ArrayLike, popmean: float, alternative: Alternative = "two-sided") -> TestResult:
+def ttest_1samp(
+    x: ArrayLike, popmean: float, alternative: Alternative = "two-sided"
+) -> TtestResult:
     r"""One-sample $t$-test of $H_0: \mu = \mu_0$ with unknown $\sigma$.
 
     $$t = \frac{\bar x - \mu_0}{s / \sqrt n}, \qquad \text{df} = n - 1,$$
@@ -87,8 +151,9 @@ def ttest_1samp(x: ArrayLike, popmean: float, alternative: Alternative = "two-si
 
     Returns
     -------
-    TestResult
-        ``statistic`` $t$, ``pvalue``, ``df`` $= n - 1$.
+    TtestResult
+        ``statistic`` $t$, ``pvalue``, ``df`` $= n - 1$, and
+        ``confidence_interval()`` for the mean.
 
     Raises
     ------
@@ -113,9 +178,10 @@ def ttest_1samp(x: ArrayLike, popmean: float, alternative: Alternative = "two-si
     if is_constant(values, ss):
         raise ValueError("x has zero variance, so the t statistic is undefined")
     n = values.size
-    t = (centre - mu0) / math.sqrt(ss / (n - 1) / n)
+    se = math.sqrt(ss / (n - 1) / n)
+    t = (centre - mu0) / se
     df = float(n - 1)
-    return TestResult(t, t_pvalue(t, df, alt), df)
+    return TtestResult(t, t_pvalue(t, df, alt), df, centre, se, alt)
 
 
 def ttest_ind(
@@ -123,7 +189,7 @@ def ttest_ind(
     y: ArrayLike,
     equal_var: bool = False,
     alternative: Alternative = "two-sided",
-) -> TestResult:
+) -> TtestResult:
     r"""Two-sample $t$-test of $H_0: \mu_x = \mu_y$: Welch's (default) or pooled.
 
     Welch (``equal_var=False``), no assumption of equal variances:
@@ -151,8 +217,9 @@ def ttest_ind(
 
     Returns
     -------
-    TestResult
-        ``statistic`` $t$, ``pvalue``, ``df`` (fractional for Welch).
+    TtestResult
+        ``statistic`` $t$, ``pvalue``, ``df`` (fractional for Welch), and
+        ``confidence_interval()`` for $\mu_x - \mu_y$.
 
     Raises
     ------
@@ -193,10 +260,10 @@ def ttest_ind(
         se = math.sqrt(ax + ay)
         df = (ax + ay) ** 2 / (ax**2 / (nx - 1) + ay**2 / (ny - 1))
     t = (mx - my) / se
-    return TestResult(t, t_pvalue(t, df, alt), df)
+    return TtestResult(t, t_pvalue(t, df, alt), df, mx - my, se, alt)
 
 
-def ttest_rel(x: ArrayLike, y: ArrayLike, alternative: Alternative = "two-sided") -> TestResult:
+def ttest_rel(x: ArrayLike, y: ArrayLike, alternative: Alternative = "two-sided") -> TtestResult:
     r"""Paired $t$-test: a one-sample $t$-test on the differences $d_i = x_i - y_i$.
 
     $$t = \frac{\bar d}{s_d / \sqrt n}, \qquad \text{df} = n - 1.$$
@@ -212,8 +279,9 @@ def ttest_rel(x: ArrayLike, y: ArrayLike, alternative: Alternative = "two-sided"
 
     Returns
     -------
-    TestResult
-        ``statistic`` $t$, ``pvalue``, ``df`` $= n - 1$.
+    TtestResult
+        ``statistic`` $t$, ``pvalue``, ``df`` $= n - 1$, and
+        ``confidence_interval()`` for the mean difference.
 
     Raises
     ------
@@ -240,9 +308,10 @@ def ttest_rel(x: ArrayLike, y: ArrayLike, alternative: Alternative = "two-sided"
     if is_constant(d, ss):
         raise ValueError("the differences x - y are all equal, so the t statistic is undefined")
     n = d.size
-    t = centre / math.sqrt(ss / (n - 1) / n)
+    se = math.sqrt(ss / (n - 1) / n)
+    t = centre / se
     df = float(n - 1)
-    return TestResult(t, t_pvalue(t, df, alt), df)
+    return TtestResult(t, t_pvalue(t, df, alt), df, centre, se, alt)
 
 
 def ztest_1samp(
