@@ -267,7 +267,7 @@ def check_binary(labels: FloatArray, name: str) -> FloatArray:
     if np.any(bad):
         where = tuple(int(i) for i in np.argwhere(bad)[0])
         raise ValueError(
-            f"{name} must contain only the class labels 0 and 1, got {plain(labels[where])} "
+            f"{name} must contain only 0 and 1, got {plain(labels[where])} "
             f"at index {_index_text(where)}"
         )
     return labels

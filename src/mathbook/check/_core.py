@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from mathbook._validate import as_scalar, check_int
+from mathbook._validate import as_scalar, check_int, check_seed
 
 __all__ = [
     "Case",
@@ -717,16 +717,10 @@ def random_cases(
     if not callable(generator_fn):
         raise ValueError(f"generator_fn must be callable, got {_type_name(generator_fn)}")
     n = check_int(n, "n", minimum=1)
-    rng = _make_rng(seed)
+    rng = check_seed(seed)
     cases = [generator_fn(rng) for _ in range(n)]
     for i, case in enumerate(cases):
         _split_case(case, i)
     return cases
 
 
-def _make_rng(seed: Any) -> np.random.Generator:
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if seed is None:
-        return np.random.default_rng()
-    return np.random.default_rng(check_int(seed, "seed", minimum=0))

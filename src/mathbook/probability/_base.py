@@ -8,7 +8,6 @@ call a private method (``_pmf``, ``_pdf``, ``_cdf``, ``_ppf``, ``_draw``) that t
 from __future__ import annotations
 
 import math
-import numbers
 from abc import ABC, abstractmethod
 from typing import Any, TypeAlias
 

@@ -8,9 +8,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathbook._validate import FloatArray, as_vector
-
-from mathbook._validate import Seed, check_seed
+from mathbook._validate import FloatArray, Seed, as_binary_labels, check_seed
 
 from ._base import Size, check_size
 
@@ -117,8 +115,5 @@ def empirical_frequency(outcomes: ArrayLike) -> FloatArray:
     Part 3, Week 1: experiments and the frequency interpretation of probability;
     Week 3: the law of large numbers.
     """
-    x = as_vector(outcomes, "outcomes")
-    if np.any((x != 0.0) & (x != 1.0)):
-        bad = float(x[(x != 0.0) & (x != 1.0)][0])
-        raise ValueError(f"outcomes must contain only 0 and 1, got {bad!r}")
+    x = as_binary_labels(outcomes, "outcomes")
     return np.cumsum(x) / np.arange(1, x.size + 1)

@@ -6,9 +6,15 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy import special
 
-from mathbook._validate import FloatArray, as_vector, check_int
-
-from mathbook._validate import FloatOrArray, Seed, check_seed, float_or_array
+from mathbook._validate import (
+    FloatArray,
+    FloatOrArray,
+    Seed,
+    as_vector,
+    check_int,
+    check_seed,
+    float_or_array,
+)
 
 from ._base import as_int_array
 

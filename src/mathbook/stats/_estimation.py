@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from numpy.typing import ArrayLike
 
-from mathbook._validate import check_int, check_positive
+from mathbook._validate import as_binary_labels, check_int, check_positive
 
 from ._common import sample_vector, sum_of_squares
 
@@ -85,11 +85,7 @@ def mle_bernoulli(x: ArrayLike) -> float:
     --------
     Part 3, Week 3: likelihood and maximum likelihood (the coin).
     """
-    values = sample_vector(x, "x")
-    bad = (values != 0.0) & (values != 1.0)
-    if bad.any():
-        raise ValueError(f"x must contain only 0 and 1, got {float(values[bad][0])!r}")
-    return float(values.mean())
+    return float(as_binary_labels(x, "x").mean())
 
 
 def _check_beta_prior(a: float, b: float) -> tuple[float, float]:

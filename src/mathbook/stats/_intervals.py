@@ -11,11 +11,10 @@ from mathbook._validate import check_open_interval, check_positive, check_probab
 from ._common import (
     ConfidenceInterval,
     ceil_whole,
-    interval_around,
     check_count,
+    interval_around,
     sample_vector,
     sum_of_squares,
-    t_quantile,
     z_quantile,
 )
 

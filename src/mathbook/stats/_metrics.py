@@ -9,7 +9,6 @@ from numpy.typing import ArrayLike, NDArray
 
 from mathbook._validate import as_binary_labels, as_labels, as_scalar
 
-
 __all__ = ["accuracy", "confusion_matrix", "precision", "recall"]
 
 

@@ -11,7 +11,6 @@ from scipy import special
 
 from mathbook._validate import FloatArray, as_labels, as_matrix, as_scalar, check_positive
 
-
 __all__ = ["GaussianNB", "MultinomialNB"]
 
 

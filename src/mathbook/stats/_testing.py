@@ -21,9 +21,9 @@ from mathbook._validate import (
 from ._common import (
     Alternative,
     ConfidenceInterval,
-    interval_around,
     check_alternative,
     check_count,
+    interval_around,
     is_constant,
     normal_pvalue,
     sample_vector,
