@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import re
+import subprocess
+import sys
 import warnings
 from typing import Any
 
@@ -131,16 +133,47 @@ def test_is_singular_accepts_any_reasonable_tolerance(tol: float) -> None:
     assert linalg_w1.is_singular(relative).passed
 
 
+def _fresh_python(code: str) -> str:
+    """Run ``code`` in a new interpreter (no module or cache shared with this one)."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 def test_graders_are_reachable_from_the_package() -> None:
-    assert check.linalg_w1.solve_2x2 is linalg_w1.solve_2x2
+    # In a fresh interpreter `import mathbook.check` alone must expose the graders (here,
+    # the test module's own `from mathbook.check import linalg_w1` would mask a missing
+    # import in check/__init__.py).
+    out = _fresh_python(
+        "import mathbook.check as c; print(sorted(c.linalg_w1.__all__), c.linalg_w1.solve_2x2)"
+    )
+    assert out.startswith("['classify_2x2', 'det_2x2', 'is_singular', 'solve_2x2']"), out
     assert set(linalg_w1.__all__) == {"det_2x2", "is_singular", "solve_2x2", "classify_2x2"}
 
 
-def test_grading_is_reproducible() -> None:
-    def wrong(A: Any, b: Any) -> Any:
-        return solve_ok(A, b) * 1.001
+_RECORD_CASES = """
+import numpy as np
+from mathbook import linalg
+from mathbook.check import linalg_w1
+seen = []
+def solve_2x2(A, b):
+    seen.append((np.asarray(A, dtype=float).tolist(), np.asarray(b, dtype=float).tolist()))
+    return linalg.solve(A, b)  # a correct solution sees every case
+print(linalg_w1.solve_2x2(solve_2x2))
+print(len(seen), seen)
+"""
 
-    assert linalg_w1.solve_2x2(wrong) == linalg_w1.solve_2x2(wrong)
+
+def test_grading_is_reproducible() -> None:
+    # Every interpreter must grade on the same cases. Within one interpreter the cases
+    # are memoised, so two gradings there would agree even with an unseeded generator:
+    # compare the cases two fresh interpreters hand to a learner's function instead.
+    first, second = _fresh_python(_RECORD_CASES), _fresh_python(_RECORD_CASES)
+    assert first.startswith("passed: solve_2x2 matched the reference on "), first
+    assert len(first.splitlines()[1]) > 1000  # the hand cases and 20 random ones
+    assert first == second
 
 
 # ---------------------------------------------------------------------------
