@@ -600,7 +600,7 @@ def test_long_values_are_shortened() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"reference_fn": 3}, "reference_fn must be callable"),
+        ({"reference_fn": 3}, "reference_fn must be a callable function"),
         ({"cases": []}, "cases must contain at least one case"),
         ({"cases": [[1, 2]]}, r"cases\[0\] must be a tuple"),
         ({"cases": [(1,), 5]}, r"cases\[1\] must be a tuple"),
@@ -610,7 +610,7 @@ def test_long_values_are_shortened() -> None:
         ({"rtol": -1.0}, "rtol must be non-negative"),
         ({"atol": float("nan")}, "atol must be finite"),
         ({"atol": "small"}, "atol must be a real number"),
-        ({"compare": "yes"}, "compare must be callable"),
+        ({"compare": "yes"}, "compare must be a callable function"),
         ({"name": ""}, "name must be a non-empty string"),
     ],
 )
@@ -655,12 +655,12 @@ def test_grader_with_lazy_cases_and_hidden_reference() -> None:
 @pytest.mark.parametrize(
     ("args", "kwargs", "match"),
     [
-        ((None, [(1,)]), {"name": "g"}, "reference_fn must be callable"),
+        ((None, [(1,)]), {"name": "g"}, "reference_fn must be a callable function"),
         ((abs, [(1,)]), {"name": " "}, "name must be a non-empty string"),
         ((abs, []), {"name": "g"}, "cases must contain at least one case"),
         ((abs, 7), {"name": "g"}, "cases must be an iterable"),
         ((abs, [(1,)]), {"name": "g", "rtol": -1}, "rtol must be non-negative"),
-        ((abs, [(1,)]), {"name": "g", "compare": 1}, "compare must be callable"),
+        ((abs, [(1,)]), {"name": "g", "compare": 1}, "compare must be a callable function"),
     ],
 )
 def test_grader_rejects_malformed_exercises(args: tuple[Any, ...], kwargs: dict[str, Any],
@@ -683,11 +683,11 @@ def test_random_cases_are_reproducible() -> None:
 @pytest.mark.parametrize(
     ("args", "match"),
     [
-        ((3, 2), "generator_fn must be callable"),
+        ((3, 2), "generator_fn must be a callable function"),
         ((lambda rng: (1,), 0), "n must be at least 1"),
         ((lambda rng: (1,), 2.5), "n must be an integer"),
         ((lambda rng: (1,), 2, -1), "seed must be at least 0"),
-        ((lambda rng: (1,), 2, "abc"), "seed must be an integer"),
+        ((lambda rng: (1,), 2, "abc"), "seed must be a non-negative int"),
         ((lambda rng: 1, 2), r"cases\[0\] must be a tuple"),
     ],
 )

@@ -48,6 +48,8 @@ __all__ = [
     "as_square_matrix",
     "as_vector",
     "check_binary",
+    "check_bool",
+    "check_callable",
     "check_int",
     "check_open_interval",
     "check_option",
@@ -228,6 +230,20 @@ def check_int(x: Any, name: str, *, minimum: int | None = None) -> int:
     if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be at least {minimum}, got {value}")
     return value
+
+
+def check_callable(f: Any, name: str, *, optional: bool = False) -> None:
+    """Raise :class:`InputError` unless ``f`` is callable (or ``None`` when ``optional``)."""
+    if not (callable(f) or (optional and f is None)):
+        also = " or None" if optional else ""
+        raise InputError(f"{name} must be a callable function{also}, got {type(f).__name__}")
+
+
+def check_bool(x: Any, name: str) -> bool:
+    """A flag: ``True`` or ``False`` (a NumPy bool too), never a number or a string."""
+    if not isinstance(x, (bool, np.bool_)):
+        raise InputError(f"{name} must be True or False, got {plain(x)}")
+    return bool(x)
 
 
 def check_seed(seed: Any) -> np.random.Generator:

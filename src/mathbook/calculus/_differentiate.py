@@ -14,7 +14,15 @@ from typing import Any, NamedTuple, overload
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathbook._validate import FloatArray, as_array, as_scalar, as_vector, check_positive
+from mathbook._validate import (
+    FloatArray,
+    as_array,
+    as_scalar,
+    as_vector,
+    check_callable,
+    check_positive,
+    plain,
+)
 
 __all__ = [
     "TangentLine",
@@ -32,11 +40,6 @@ _FOURTH_ROOT_EPS = _EPS**0.25  # best step for second differences, about 1.2e-4
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _check_callable(f: object, name: str) -> None:
-    if not callable(f):
-        raise ValueError(f"{name} must be a callable function, got {type(f).__name__}")
 
 
 def _steps(x: FloatArray, h: float | None, base: float) -> FloatArray:
@@ -192,11 +195,11 @@ def derivative(
     Part 0 (Foundations), Week 1: the derivative as the slope where the loss is flat.
     Part 2 (Calculus), Week 1: numerical vs symbolic vs automatic differentiation.
     """
-    _check_callable(f, "f")
+    check_callable(f, "f")
     x_arr = as_array(x, "x")
     step = _steps(x_arr, _optional_step(h), _CBRT_EPS)
     if np.any(step == 0):
-        raise ValueError(f"h is too small to move x (x + h == x), got h = {h!r}")
+        raise ValueError(f"h is too small to move x (x + h == x), got h = {plain(h)}")
     f_plus = _evaluate(f, x_arr + step, x_arr)
     f_minus = _evaluate(f, x_arr - step, x_arr)
     slope = (f_plus - f_minus) / (2 * step)
@@ -249,11 +252,11 @@ def second_derivative(
     --------
     Part 2 (Calculus), Week 3: second derivatives, concavity and the second-derivative test.
     """
-    _check_callable(f, "f")
+    check_callable(f, "f")
     x_arr = as_array(x, "x")
     step = _steps(x_arr, _optional_step(h), _FOURTH_ROOT_EPS)
     if np.any(step == 0):
-        raise ValueError(f"h is too small to move x (x + h == x), got h = {h!r}")
+        raise ValueError(f"h is too small to move x (x + h == x), got h = {plain(h)}")
     f_plus = _evaluate(f, x_arr + step, x_arr)
     f_mid = _evaluate(f, x_arr, x_arr)
     f_minus = _evaluate(f, x_arr - step, x_arr)
@@ -307,7 +310,7 @@ def gradient(f: Callable[[Any], Any], x: ArrayLike, h: float | None = None) -> F
     --------
     Part 2 (Calculus), Week 2: partial derivatives and the gradient.
     """
-    _check_callable(f, "f")
+    check_callable(f, "f")
     x_vec = as_vector(x, "x")
     step = _steps(x_vec, _optional_step(h), _CBRT_EPS)
     shifts = np.diag(step)  # row i is h_i e_i
@@ -362,7 +365,7 @@ def hessian(f: Callable[[Any], Any], x: ArrayLike, h: float | None = None) -> Fl
     --------
     Part 2 (Calculus), Week 3: the Hessian, definiteness and saddle points.
     """
-    _check_callable(f, "f")
+    check_callable(f, "f")
     x_vec = as_vector(x, "x")
     n = x_vec.size
     step = _steps(x_vec, _optional_step(h), _FOURTH_ROOT_EPS)
@@ -427,7 +430,7 @@ def secant_slope(f: Callable[[Any], Any], x: ArrayLike, h: ArrayLike) -> float |
     --------
     Part 2 (Calculus), Week 1: the tangent as the limit of secants.
     """
-    _check_callable(f, "f")
+    check_callable(f, "f")
     x_arr = as_array(x, "x")
     h_arr = as_array(h, "h")
     try:
@@ -493,7 +496,7 @@ def tangent_line(f: Callable[[Any], Any], x: float, h: float | None = None) -> T
     --------
     Part 2 (Calculus), Week 1: secant to tangent.
     """
-    _check_callable(f, "f")
+    check_callable(f, "f")
     x0 = as_scalar(x, "x")
     slope = derivative(f, x0, h)
     height = float(_evaluate(f, np.asarray(x0), np.asarray(x0)))

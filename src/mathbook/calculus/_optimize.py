@@ -26,9 +26,9 @@ from numpy.typing import ArrayLike
 
 from mathbook._validate import (
     FloatArray,
-    InputError,
     as_array,
     as_scalar,
+    check_callable,
     check_int,
     check_positive,
 )
@@ -97,16 +97,6 @@ class OptimizeResult:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _check_callable(f: object, name: str) -> None:
-    if not callable(f):
-        raise InputError(f"{name} must be a callable function, got {type(f).__name__}")
-
-
-def _check_objective(f: object) -> None:
-    if f is not None:
-        _check_callable(f, "f")
 
 
 def _as_start(x0: ArrayLike) -> FloatArray:
@@ -273,8 +263,8 @@ def gradient_descent(
     Part 0 (Foundations), Week 1: the update rule a <- a - alpha dL/da.
     Part 2 (Calculus), Week 2: gradient descent, learning rate and divergence.
     """
-    _check_callable(grad, "grad")
-    _check_objective(f)
+    check_callable(grad, "grad")
+    check_callable(f, "f", optional=True)
     start = _as_start(x0)
     alpha = check_positive(learning_rate, "learning_rate")
     budget = check_int(num_iterations, "num_iterations", minimum=1)
@@ -353,9 +343,9 @@ def newton(
     --------
     Part 2 (Calculus), Week 3: Newton's method for optimisation; Newton vs gradient descent.
     """
-    _check_callable(grad, "grad")
-    _check_callable(hess, "hess")
-    _check_objective(f)
+    check_callable(grad, "grad")
+    check_callable(hess, "hess")
+    check_callable(f, "f", optional=True)
     start = _as_start(x0)
     budget = check_int(num_iterations, "num_iterations", minimum=1)
     tolerance = check_positive(tol, "tol")
@@ -438,8 +428,8 @@ def newton_root(
     --------
     Part 2 (Calculus), Week 3: Newton's method for roots.
     """
-    _check_callable(f, "f")
-    _check_callable(fprime, "fprime")
+    check_callable(f, "f")
+    check_callable(fprime, "fprime")
     start = np.asarray(as_scalar(x0, "x0"))
     budget = check_int(num_iterations, "num_iterations", minimum=1)
     tolerance = check_positive(tol, "tol")

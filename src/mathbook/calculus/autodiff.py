@@ -32,7 +32,7 @@ import numbers
 from collections.abc import Callable
 from typing import Any, overload
 
-from mathbook._validate import as_scalar
+from mathbook._validate import as_scalar, check_callable
 
 __all__ = [
     "Dual",
@@ -507,8 +507,7 @@ def derivative(f: Callable[[Any], Any], x: float) -> float:
     --------
     Part 2 (Calculus), Week 1: automatic differentiation.
     """
-    if not callable(f):
-        raise ValueError(f"f must be a callable function, got {type(f).__name__}")
+    check_callable(f, "f")
     x0 = as_scalar(x, "x")
     try:
         out = f(Dual(x0, 1.0))

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from mathbook._validate import as_scalar, check_int, check_seed
+from mathbook._validate import as_scalar, check_callable, check_int, check_seed
 
 __all__ = [
     "Case",
@@ -505,10 +505,8 @@ def check_function(
     >>> result.passed, result.n_cases
     (False, 2)
     """
-    if not callable(reference_fn):
-        raise ValueError(f"reference_fn must be callable, got {_type_name(reference_fn)}")
-    if compare is not None and not callable(compare):
-        raise ValueError(f"compare must be callable or None, got {_type_name(compare)}")
+    check_callable(reference_fn, "reference_fn")
+    check_callable(compare, "compare", optional=True)
     if name is not None and (not isinstance(name, str) or not name.strip()):
         raise ValueError(f"name must be a non-empty string or None, got {name!r}")
     rtol = _check_tolerance(rtol, "rtol")
@@ -648,12 +646,10 @@ def grader(
     >>> mean(my_mean)
     failed: mean(values=[1, 2, 3]) expected 2.0 got 3.0
     """
-    if not callable(reference_fn):
-        raise ValueError(f"reference_fn must be callable, got {_type_name(reference_fn)}")
+    check_callable(reference_fn, "reference_fn")
     if not isinstance(name, str) or not name.strip():
         raise ValueError(f"name must be a non-empty string, got {name!r}")
-    if compare is not None and not callable(compare):
-        raise ValueError(f"compare must be callable or None, got {_type_name(compare)}")
+    check_callable(compare, "compare", optional=True)
     rtol = _check_tolerance(rtol, "rtol")
     atol = _check_tolerance(atol, "atol")
     stored: tuple[Case, ...] | Callable[[], Iterable[Case]]
@@ -714,8 +710,7 @@ def random_cases(
     >>> len(cases), type(cases[0]).__name__
     (3, 'tuple')
     """
-    if not callable(generator_fn):
-        raise ValueError(f"generator_fn must be callable, got {_type_name(generator_fn)}")
+    check_callable(generator_fn, "generator_fn")
     n = check_int(n, "n", minimum=1)
     rng = check_seed(seed)
     cases = [generator_fn(rng) for _ in range(n)]

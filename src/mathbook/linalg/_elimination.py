@@ -43,6 +43,7 @@ from mathbook._validate import (
     as_matrix,
     as_scalar,
     as_square_matrix,
+    check_bool,
     check_int,
     check_option,
     scaled_tol,
@@ -718,8 +719,7 @@ def eliminate(
         M = coefficients
     else:
         M = np.hstack([coefficients, _right_hand_side(b, coefficients.shape[0])])
-    if not isinstance(reduced, (bool, np.bool_)):
-        raise ValueError(f"reduced must be True or False, got {reduced!r}")
+    check_bool(reduced, "reduced")
     method = check_option("pivoting", pivoting, _PIVOTING)
 
     start = _cleaned(M, np.tile(_column_tolerances(M, n), (M.shape[0], 1)))

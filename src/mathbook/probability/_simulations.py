@@ -11,6 +11,7 @@ from mathbook._validate import (
     FloatOrArray,
     Seed,
     as_vector,
+    check_bool,
     check_int,
     check_seed,
     float_or_array,
@@ -227,8 +228,7 @@ def monty_hall_win_probability(n_doors: int = 3, switch: bool = True) -> float:
     Part 3, Week 1: Monty Hall and its n-door generalisation. :func:`simulate_monty_hall`.
     """
     n = check_int(n_doors, "n_doors", minimum=3)
-    if not isinstance(switch, (bool, np.bool_)):
-        raise ValueError(f"switch must be True or False, got {switch!r}")
+    check_bool(switch, "switch")
     if switch:
         return (n - 1) / (n * (n - 2))
     return 1.0 / n
@@ -293,8 +293,7 @@ def simulate_monty_hall(
     Part 3, Week 1: Monty Hall. :func:`monty_hall_win_probability` (exact).
     """
     n = check_int(n_doors, "n_doors", minimum=3)
-    if not isinstance(switch, (bool, np.bool_)):
-        raise ValueError(f"switch must be True or False, got {switch!r}")
+    check_bool(switch, "switch")
     runs = check_int(trials, "trials", minimum=1)
     rng = check_seed(seed)
     car = rng.integers(0, n, size=runs)

@@ -12,6 +12,7 @@ from mathbook._validate import (
     FloatOrArray,
     as_array,
     as_matrix,
+    check_bool,
     check_int,
     check_same_length,
     float_or_array,
@@ -318,8 +319,7 @@ def kurtosis(x: ArrayLike, excess: bool = True) -> float:
     --------
     Part 3, Week 2: moments, skewness and kurtosis. ``scipy.stats.kurtosis``.
     """
-    if not isinstance(excess, (bool, np.bool_)):
-        raise ValueError(f"excess must be True or False, got {excess!r}")
+    check_bool(excess, "excess")
     m2, deviations = _central_moments(x, "kurtosis")
     m4 = float(np.mean(deviations**4))
     return m4 / m2**2 - (3.0 if excess else 0.0)

@@ -6,13 +6,13 @@ import math
 from dataclasses import dataclass
 from typing import ClassVar
 
-import numpy as np
 from numpy.typing import ArrayLike
 from scipy import special
 
 from mathbook._validate import (
     FloatArray,
     as_scalar,
+    check_bool,
     check_open_interval,
     check_positive,
     check_same_length,
@@ -241,8 +241,7 @@ def ttest_ind(
     ``scipy.stats.ttest_ind``.
     """
     xs, ys = _t_sample(x, "x"), _t_sample(y, "y")
-    if not isinstance(equal_var, (bool, np.bool_)):
-        raise ValueError(f"equal_var must be True or False, got {equal_var!r}")
+    check_bool(equal_var, "equal_var")
     alt = check_alternative(alternative)
     nx, ny = xs.size, ys.size
     mx, ssx = sum_of_squares(xs)
