@@ -15,7 +15,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mathbook import check
 from mathbook.check import CheckResult, check_function, grader, linalg_w1, random_cases
 from mathbook.check import _core as core
 

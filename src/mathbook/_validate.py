@@ -54,6 +54,7 @@ __all__ = [
     "check_open_interval",
     "check_option",
     "check_positive",
+    "check_probabilities",
     "check_probability",
     "check_same_length",
     "check_seed",
@@ -206,8 +207,8 @@ def as_square_matrix(x: ArrayLike, name: str) -> FloatArray:
     return arr
 
 
-def as_scalar(x: Any, name: str) -> float:
-    """A finite real number as a Python ``float``."""
+def as_scalar(x: Any, name: str, *, finite: bool = True) -> float:
+    """A real number as a Python ``float``: finite unless ``finite=False``."""
     if isinstance(x, np.ndarray) and x.ndim == 0:
         x = x.item()
     problem = _type_problem(x)
@@ -217,7 +218,7 @@ def as_scalar(x: Any, name: str) -> float:
         value = float(x)
     except OverflowError:
         raise _too_large(np.asarray(x, dtype=object), name) from None
-    if not np.isfinite(value):
+    if finite and not np.isfinite(value):
         raise ValueError(f"{name} must be finite, got {value!r}")
     return value
 
@@ -319,6 +320,18 @@ def as_labels(y: Any, name: str, length: int | None = None, other: str = "X") ->
 def float_or_array(values: FloatArray) -> FloatOrArray:
     """A 0-d result as a Python ``float`` (the package's one scalar type), else the array."""
     return float(values) if values.ndim == 0 else values
+
+
+def check_probabilities(arr: FloatArray, name: str) -> FloatArray:
+    """``arr`` itself, after checking that every entry lies in [0, 1]."""
+    outside = (arr < 0.0) | (arr > 1.0)
+    if np.any(outside):
+        where = tuple(int(i) for i in np.argwhere(outside)[0])
+        at = "" if arr.ndim == 0 else f" at index {_index_text(where)}"
+        raise ValueError(
+            f"{name} must contain probabilities in [0, 1], got {plain(arr[where])}{at}"
+        )
+    return arr
 
 
 def check_probability(p: Any, name: str) -> float:

@@ -8,14 +8,13 @@ the ones a person would write by hand: ``2`` rather than ``2.0``, ``3/2`` rather
 from __future__ import annotations
 
 import math
-import numbers
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathbook._validate import FloatArray, as_array, check_int
+from mathbook._validate import FloatArray, as_array, as_scalar, check_int
 
 __all__ = ["format_number", "matrix_to_latex", "matrix_to_text"]
 
@@ -27,14 +26,6 @@ _SNAP_RTOL = 1e-9
 _BIG_INTEGER = 1e15
 #: Only numbers smaller than this in magnitude are printed as fractions (not 1234567/10).
 _BIG_FRACTION = 1000.0
-
-
-def _as_real(x: Any) -> float:
-    if isinstance(x, np.ndarray) and x.ndim == 0:
-        x = x.item()
-    if isinstance(x, bool) or not isinstance(x, (numbers.Real, np.floating, np.integer)):
-        raise ValueError(f"x must be a real number, got {type(x).__name__}")
-    return float(x)
 
 
 def _scientific_latex(text: str) -> str:
@@ -85,7 +76,7 @@ def format_number(x: Any, latex: bool = False) -> str:
     --------
     Part 1 (Linear algebra), Week 2: the worked eliminations print their numbers with it.
     """
-    value = _as_real(x)
+    value = as_scalar(x, "x", finite=False)
     if math.isnan(value):
         return "nan"
     if math.isinf(value):

@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathbook._validate import FloatArray, as_array, check_binary, check_positive
+from mathbook._validate import (
+    FloatArray,
+    as_array,
+    check_binary,
+    check_positive,
+    check_probabilities,
+)
 
 __all__ = ["log_loss", "log_loss_from_logits", "squared_loss"]
 
@@ -105,8 +111,7 @@ def log_loss(y_hat: ArrayLike, y: ArrayLike, eps: float = 1e-15) -> float:
     target = as_array(y, "y")
     _same_shape(predicted, target, "y_hat", "y")
     check_binary(target, "y")
-    if np.any((predicted < 0) | (predicted > 1)):
-        raise ValueError("y_hat must contain probabilities in [0, 1]")
+    check_probabilities(predicted, "y_hat")
     margin = check_positive(eps, "eps")
     if margin >= 0.5:
         raise ValueError(f"eps must be in (0, 0.5), got {margin!r}")

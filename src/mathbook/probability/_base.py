@@ -20,6 +20,7 @@ from mathbook._validate import (
     Seed,
     as_array,
     check_int,
+    check_probabilities,
     check_seed,
     float_or_array,
 )
@@ -44,16 +45,6 @@ def check_size(size: Any, name: str = "size") -> tuple[int, ...]:
             raise ValueError(f"{name} must be a positive int or a non-empty tuple of them")
         return tuple(check_int(s, name, minimum=1) for s in size)
     return (check_int(size, name, minimum=1),)
-
-
-def as_probabilities(q: ArrayLike, name: str) -> FloatArray:
-    """A finite float array whose entries all lie in [0, 1]."""
-    arr = as_array(q, name)
-    outside = (arr < 0.0) | (arr > 1.0)
-    if np.any(outside):
-        bad = float(arr[outside][0])
-        raise ValueError(f"{name} must contain probabilities in [0, 1], got {bad!r}")
-    return arr
 
 
 def as_int_array(x: ArrayLike, name: str, *, minimum: int | None = None) -> FloatArray:
@@ -126,7 +117,7 @@ class Distribution(ABC):
         >>> round(float(Normal(0, 1).ppf(0.975)), 4)
         1.96
         """
-        return float_or_array(self._ppf(as_probabilities(q, "q")))
+        return float_or_array(self._ppf(check_probabilities(as_array(q, "q"), "q")))
 
     def std(self) -> float:
         r"""Standard deviation $\sigma = \sqrt{\operatorname{Var}(X)}$.

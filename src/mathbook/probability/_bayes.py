@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathbook._validate import FloatArray, as_vector, check_probability, check_same_length
+from mathbook._validate import (
+    FloatArray,
+    as_vector,
+    check_probabilities,
+    check_probability,
+    check_same_length,
+)
 
 __all__ = ["bayes_rule", "posterior"]
 
@@ -106,8 +112,7 @@ def posterior(prior: ArrayLike, likelihoods: ArrayLike) -> FloatArray:
     p = as_vector(prior, "prior")
     lik = as_vector(likelihoods, "likelihoods")
     check_same_length(p, lik, "prior", "likelihoods")
-    if np.any((p < 0.0) | (p > 1.0)):
-        raise ValueError("prior must contain probabilities in [0, 1]")
+    check_probabilities(p, "prior")
     if abs(float(p.sum()) - 1.0) > 1e-9:
         raise ValueError(f"prior must sum to 1, got a sum of {float(p.sum())!r}")
     if np.any(lik < 0.0):

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathbook._validate import FloatArray, Seed, as_binary_labels, check_seed
+from mathbook._validate import FloatArray, Seed, as_binary_labels, check_callable, check_seed
 
 from ._base import Size, check_size
 
@@ -63,8 +63,7 @@ def inverse_cdf_sample(
     --------
     Part 3, Week 1: sampling by the inverse CDF (and the lab's generators).
     """
-    if not callable(ppf):
-        raise ValueError(f"ppf must be a callable inverse CDF, got {type(ppf).__name__}")
+    check_callable(ppf, "ppf")
     shape = check_size(size)
     rng = check_seed(seed)
     u = rng.uniform(np.finfo(np.float64).tiny, 1.0, size=shape)

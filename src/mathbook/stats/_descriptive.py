@@ -14,6 +14,7 @@ from mathbook._validate import (
     as_matrix,
     check_bool,
     check_int,
+    check_probabilities,
     check_same_length,
     float_or_array,
 )
@@ -363,9 +364,7 @@ def quantile(x: ArrayLike, q: ArrayLike) -> FloatOrArray:
     Part 3, Week 2: quantiles and box plots. ``numpy.quantile``.
     """
     values = np.sort(sample_vector(x, "x"))
-    levels = as_array(q, "q")
-    if np.any((levels < 0.0) | (levels > 1.0)):
-        raise ValueError("q must contain probabilities in [0, 1]")
+    levels = check_probabilities(as_array(q, "q"), "q")
     h = (values.size - 1) * levels
     below = np.floor(h).astype(np.int64)
     above = np.minimum(below + 1, values.size - 1)
