@@ -189,11 +189,6 @@ def derivative(
     12.0
     >>> np.round(derivative(np.sin, [0.0, np.pi]), 6).tolist()   # cos(0), cos(pi)
     [1.0, -1.0]
-
-    See also
-    --------
-    Part 0 (Foundations), Week 1: the derivative as the slope where the loss is flat.
-    Part 2 (Calculus), Week 1: numerical vs symbolic vs automatic differentiation.
     """
     check_callable(f, "f")
     x_arr = as_array(x, "x")
@@ -247,10 +242,6 @@ def second_derivative(
     --------
     >>> round(second_derivative(lambda t: t**3, 2.0), 5)   # 6 * 2
     12.0
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: second derivatives, concavity and the second-derivative test.
     """
     check_callable(f, "f")
     x_arr = as_array(x, "x")
@@ -305,10 +296,6 @@ def gradient(f: Callable[[Any], Any], x: ArrayLike, h: float | None = None) -> F
     >>> f = lambda v: v[0] ** 2 + 3 * v[0] * v[1]      # grad = (2x + 3y, 3x)
     >>> np.round(gradient(f, [1.0, 2.0]), 6).tolist()
     [8.0, 3.0]
-
-    See also
-    --------
-    Part 2 (Calculus), Week 2: partial derivatives and the gradient.
     """
     check_callable(f, "f")
     x_vec = as_vector(x, "x")
@@ -360,10 +347,6 @@ def hessian(f: Callable[[Any], Any], x: ArrayLike, h: float | None = None) -> Fl
     >>> f = lambda v: v[0] ** 2 + 3 * v[0] * v[1] - v[1] ** 2
     >>> np.round(hessian(f, [1.0, 2.0]), 5).tolist()
     [[2.0, 3.0], [3.0, -2.0]]
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: the Hessian, definiteness and saddle points.
     """
     check_callable(f, "f")
     x_vec = as_vector(x, "x")
@@ -425,10 +408,6 @@ def secant_slope(f: Callable[[Any], Any], x: ArrayLike, h: ArrayLike) -> float |
     2.5
     >>> [round(s, 6) for s in secant_slope(lambda t: t**2, 1.0, [1.0, 0.1, 0.001]).tolist()]
     [3.0, 2.1, 2.001]
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: the tangent as the limit of secants.
     """
     check_callable(f, "f")
     x_arr = as_array(x, "x")
@@ -491,10 +470,6 @@ def tangent_line(f: Callable[[Any], Any], x: float, h: float | None = None) -> T
     >>> slope, intercept = tangent_line(lambda t: t**2, 3.0)   # y = 6x - 9
     >>> round(slope, 6), round(intercept, 6)
     (6.0, -9.0)
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: secant to tangent.
     """
     check_callable(f, "f")
     x0 = as_scalar(x, "x")

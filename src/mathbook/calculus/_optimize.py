@@ -257,11 +257,6 @@ def gradient_descent(
     [0.0, 1.5, 2.25, 2.625]
     >>> round(result.x, 6), result.success
     (3.0, True)
-
-    See also
-    --------
-    Part 0 (Foundations), Week 1: the update rule a <- a - alpha dL/da.
-    Part 2 (Calculus), Week 2: gradient descent, learning rate and divergence.
     """
     check_callable(grad, "grad")
     check_callable(f, "f", optional=True)
@@ -338,10 +333,6 @@ def newton(
     [2.0, 1.416667, 1.110534, 1.010637]
     >>> round(result.x, 12), result.success
     (1.0, True)
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: Newton's method for optimisation; Newton vs gradient descent.
     """
     check_callable(grad, "grad")
     check_callable(hess, "hess")
@@ -423,10 +414,6 @@ def newton_root(
     [1.0, 1.5, 1.4166666666666667]
     >>> round(result.x, 12), result.nit
     (1.414213562373, 6)
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: Newton's method for roots.
     """
     check_callable(f, "f")
     check_callable(fprime, "fprime")

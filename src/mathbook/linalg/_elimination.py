@@ -517,10 +517,6 @@ def swap_rows(M: ArrayLike, i: int, j: int) -> FloatArray:
     --------
     >>> swap_rows([[1, 2], [3, 4]], 0, 1).tolist()
     [[3.0, 4.0], [1.0, 2.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 2: the three row operations.
     """
     A = as_matrix(M, "M")
     i = _check_row(i, "i", A.shape[0])
@@ -554,10 +550,6 @@ def scale_row(M: ArrayLike, i: int, factor: float) -> FloatArray:
     --------
     >>> scale_row([[2, 4], [3, 5]], 0, 0.5).tolist()
     [[1.0, 2.0], [3.0, 5.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 2: the three row operations.
     """
     A = as_matrix(M, "M")
     i = _check_row(i, "i", A.shape[0])
@@ -596,10 +588,6 @@ def add_row_multiple(M: ArrayLike, target: int, source: int, factor: float) -> F
     --------
     >>> add_row_multiple([[1, 2], [3, 4]], 1, 0, -3).tolist()
     [[1.0, 2.0], [0.0, -2.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 2: the three row operations.
     """
     A = as_matrix(M, "M")
     t = _check_row(target, "target", A.shape[0])
@@ -637,9 +625,9 @@ def augment(A: ArrayLike, b: ArrayLike) -> FloatArray:
     >>> augment([[1, 2], [3, 4]], [5, 6]).tolist()
     [[1.0, 2.0, 5.0], [3.0, 4.0, 6.0]]
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Week 1: a system as its augmented matrix.
+    Taught in [A NumPy primer](../../getting-started/numpy-primer.md#from-a-system-to-arrays).
     """
     coefficients = as_matrix(A, "A")
     rhs = _right_hand_side(b, coefficients.shape[0])
@@ -709,9 +697,10 @@ def eliminate(
     >>> print(E.to_text().splitlines()[-2:])
     ['[ 1  0 | 1 ]', '[ 0  1 | 3 ]']
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Week 2: elimination, row echelon form, rank.
+    Taught in [Two equations, two unknowns](../../linear-algebra/week-1/two-variables.md#in-code)
+    and [Three equations, three unknowns](../../linear-algebra/week-1/three-variables.md#worked-example).
     """
     coefficients = as_matrix(A, "A")
     n = coefficients.shape[1]
@@ -767,10 +756,6 @@ def row_echelon(A: ArrayLike, *, pivoting: Pivoting = "partial") -> FloatArray:
     --------
     >>> row_echelon([[1, 2], [3, 4]], pivoting="first").tolist()
     [[1.0, 2.0], [0.0, -2.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 2: row echelon form.
     """
     M = as_matrix(A, "A")
     method = check_option("pivoting", pivoting, _PIVOTING)
@@ -801,10 +786,6 @@ def rref(A: ArrayLike) -> FloatArray:
     --------
     >>> rref([[1, 2, 3], [2, 4, 7]]).tolist()
     [[1.0, 2.0, 0.0], [0.0, 0.0, 1.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 2: reduced row echelon form.
     """
     M = as_matrix(A, "A")
     return _reduce(M, M.shape[1], pivot_columns=M.shape[1], reduced=True).cleaned()
@@ -838,10 +819,10 @@ def rank(A: ArrayLike) -> int:
     >>> rank([[1, 2], [2, 4]]), rank([[0.1, 0.2], [0.3, 0.6]]), rank([[1, 2], [3, 4]])
     (1, 1, 2)
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Week 2: rank as the number of pivots.
     ``numpy.linalg.matrix_rank`` computes it from the singular values instead.
+    Taught in [Two equations, two unknowns](../../linear-algebra/week-1/two-variables.md#in-code).
     """
     M = as_matrix(A, "A")
     return len(_reduce(M, M.shape[1], pivot_columns=M.shape[1]).pivots)
@@ -876,9 +857,11 @@ def det(A: ArrayLike) -> float:
     >>> det([[1, 2], [3, 4]]), det([[1, 2], [2, 4]]), det([[0.1, 0.2], [0.3, 0.6]])
     (-2.0, 0.0, 0.0)
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Weeks 1 and 4: the determinant. ``numpy.linalg.det``.
+    ``numpy.linalg.det``
+    Taught in [Two equations, two unknowns](../../linear-algebra/week-1/two-variables.md#in-code)
+    and [Three equations, three unknowns](../../linear-algebra/week-1/three-variables.md#in-code).
     """
     M = as_square_matrix(A, "A")
     n = M.shape[0]

@@ -71,10 +71,6 @@ def format_number(x: Any, latex: bool = False) -> str:
     '-\\tfrac{1}{3}'
     >>> format_number(3.14159265), format_number(0.000012345, latex=True)
     ('3.142', '1.234 \\times 10^{-5}')
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 2: the worked eliminations print their numbers with it.
     """
     value = as_scalar(x, "x", finite=False)
     if math.isnan(value):
@@ -168,10 +164,6 @@ def matrix_to_text(M: ArrayLike, augmented_columns: int = 0) -> str:
     >>> print(matrix_to_text([[1, 2, 3], [0, -0.5, 10]], augmented_columns=1))
     [ 1     2 |  3 ]
     [ 0  -1/2 | 10 ]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 1: a system as its augmented matrix.
     """
     arr, k = _as_display_matrix(M, augmented_columns)
     return _text_table(arr, k)
@@ -204,10 +196,6 @@ def matrix_to_latex(M: ArrayLike, augmented_columns: int = 0) -> str:
     \begin{bmatrix} 1 & \tfrac{1}{2} \\ 0 & 1 \end{bmatrix}
     >>> print(matrix_to_latex([[1, 2, 3], [4, 5, 6]], augmented_columns=1))
     \left[\begin{array}{cc|c} 1 & 2 & 3 \\ 4 & 5 & 6 \end{array}\right]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 1: a system as its augmented matrix.
     """
     arr, k = _as_display_matrix(M, augmented_columns)
     return _latex_table(arr, k)

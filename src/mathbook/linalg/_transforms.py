@@ -60,10 +60,6 @@ def rotation(theta: float, degrees: bool = False, axis: Axis | None = None) -> F
     [[0.0, -1.0], [1.0, 0.0]]
     >>> rotation(90, degrees=True, axis="z").tolist()
     [[0.0, -1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 3: linear transformations and their matrices.
     """
     angle = as_scalar(theta, "theta")
     if degrees:
@@ -103,10 +99,6 @@ def scaling(sx: float, sy: float, sz: float | None = None) -> FloatArray:
     --------
     >>> scaling(2, 0.5).tolist()
     [[2.0, 0.0], [0.0, 0.5]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 3: linear transformations and their matrices.
     """
     factors = [as_scalar(sx, "sx"), as_scalar(sy, "sy")]
     if sz is not None:
@@ -142,10 +134,6 @@ def shear(kx: float = 0.0, ky: float = 0.0) -> FloatArray:
     --------
     >>> shear(kx=1).tolist()
     [[1.0, 1.0], [0.0, 1.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 3: linear transformations and their matrices.
     """
     return np.array([[1.0, as_scalar(kx, "kx")], [as_scalar(ky, "ky"), 1.0]])
 
@@ -175,10 +163,6 @@ def projection_matrix(onto: ArrayLike) -> FloatArray:
     --------
     >>> projection_matrix([1, 1]).tolist()
     [[0.5, 0.5], [0.5, 0.5]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 3: projection as a linear transformation.
     """
     direction = as_vector(onto, "onto")
     biggest = float(np.max(np.abs(direction)))
@@ -223,10 +207,6 @@ def reflection(axis: str | ArrayLike) -> FloatArray:
     ([[1.0, 0.0], [0.0, -1.0]], [[0.0, 1.0], [1.0, 0.0]])
     >>> np.round(reflection([1, 1]), 12).tolist()
     [[0.0, 1.0], [1.0, 0.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 3: linear transformations and their matrices.
     """
     if isinstance(axis, str):
         key = axis.replace(" ", "").lower()

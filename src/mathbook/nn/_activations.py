@@ -110,10 +110,6 @@ def sigmoid(z: ArrayLike) -> float | FloatArray:
     0.5
     >>> sigmoid([-1000.0, 1000.0]).tolist()    # no overflow warning
     [0.0, 1.0]
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: the perceptron as a classifier.
     """
     return float_or_array(_sigmoid(as_array(z, "z")))
 
@@ -144,10 +140,6 @@ def sigmoid_derivative(z: ArrayLike) -> float | FloatArray:
     --------
     >>> sigmoid_derivative(0.0)
     0.25
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: $\sigma' = \sigma(1 - \sigma)$.
     """
     return float_or_array(_sigmoid_derivative(as_array(z, "z")))
 
@@ -178,10 +170,6 @@ def relu(z: ArrayLike) -> float | FloatArray:
     --------
     >>> relu([-2.0, 0.0, 3.0]).tolist()
     [0.0, 0.0, 3.0]
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: activations of the hidden layer.
     """
     return float_or_array(_relu(as_array(z, "z")))
 
@@ -215,10 +203,6 @@ def relu_derivative(z: ArrayLike) -> float | FloatArray:
     --------
     >>> relu_derivative([-2.0, 0.0, 3.0]).tolist()
     [0.0, 0.0, 1.0]
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: where derivatives fail (a corner).
     """
     return float_or_array(_relu_derivative(as_array(z, "z")))
 
@@ -249,10 +233,6 @@ def tanh(z: ArrayLike) -> float | FloatArray:
     --------
     >>> tanh(0.0)
     0.0
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: the two-layer network's hidden layer.
     """
     return float_or_array(_tanh(as_array(z, "z")))
 
@@ -283,9 +263,5 @@ def tanh_derivative(z: ArrayLike) -> float | FloatArray:
     --------
     >>> tanh_derivative(0.0)
     1.0
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: backpropagation through tanh.
     """
     return float_or_array(_tanh_derivative(as_array(z, "z")))

@@ -57,10 +57,6 @@ def squared_loss(y_hat: ArrayLike, y: ArrayLike) -> float:
     --------
     >>> squared_loss([1.0, 2.0], [1.0, 4.0])    # (0 + 4/2) / 2
     1.0
-
-    See also
-    --------
-    Part 0 (Foundations), Week 1 and Part 2 (Calculus), Week 1: the squared loss.
     """
     predicted = as_array(y_hat, "y_hat")
     target = as_array(y, "y")
@@ -102,10 +98,6 @@ def log_loss(y_hat: ArrayLike, y: ArrayLike, eps: float = 1e-15) -> float:
     >>> import math
     >>> math.isclose(log_loss([0.9, 0.2], [1, 0]), -(math.log(0.9) + math.log(0.8)) / 2)
     True
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: log loss and the coin game; Week 3: gradients of log loss.
     """
     predicted = as_array(y_hat, "y_hat")
     target = as_array(y, "y")
@@ -156,10 +148,6 @@ def log_loss_from_logits(z: ArrayLike, y: ArrayLike) -> float:
     0.6931471805599453
     >>> log_loss_from_logits([-1000.0], [1])   # a confident mistake: exactly 1000
     1000.0
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: gradients of log loss.
     """
     logits = as_array(z, "z")
     target = as_array(y, "y")

@@ -228,10 +228,6 @@ def init_params(
     >>> params = init_params([2, 4, 1], seed=0)
     >>> {name: value.shape for name, value in params.items()}
     {'W1': (4, 2), 'b1': (4, 1), 'W2': (1, 4), 'b2': (1, 1)}
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3 lab: initialisation.
     """
     sizes = _check_layer_sizes(layer_sizes)
     std = check_positive(scale, "scale")
@@ -306,10 +302,6 @@ def forward(
     [[0.0, -3.0]]
     >>> np.round(output, 4).tolist()   # sigmoid of that
     [[0.5, 0.0474]]
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: the two-layer network and its forward pass.
     """
     hidden = check_option("hidden_activation", hidden_activation, HIDDEN_ACTIVATIONS)
     _, output = resolve_loss(None, output_activation)
@@ -405,10 +397,6 @@ def backward(
     >>> _, cache = forward(params, [[1.0]])
     >>> {k: v.tolist() for k, v in backward(params, cache, [[1.0]]).items()}
     {'dW1': [[-0.5]], 'db1': [[-0.5]]}
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: backpropagation in matrix form.
     """
     if not isinstance(cache, ForwardCache):
         raise InputError(
@@ -484,10 +472,6 @@ def cost(
     >>> params = {"W1": np.zeros((1, 2)), "b1": np.zeros((1, 1))}
     >>> round(cost(params, [[1.0, 2.0], [3.0, 4.0]], [[0, 1]]), 6)
     0.693147
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3 lab: the cost.
     """
     chosen, output = resolve_loss(loss, output_activation)
     prediction, cache = forward(params, X, hidden_activation, output)
@@ -530,10 +514,6 @@ def update(
     >>> grads = {"dW1": np.array([[0.5, -1.0]]), "db1": np.array([[1.0]])}
     >>> {k: v.tolist() for k, v in update(params, grads, 0.1).items()}
     {'W1': [[0.95, 2.1]], 'b1': [[0.4]]}
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3 lab: the update.
     """
     layers = _check_params(params)
     alpha = check_positive(learning_rate, "learning_rate")
@@ -615,10 +595,6 @@ def predict(
     >>> params = {"W1": np.array([[1.0]]), "b1": np.array([[-2.0]])}   # p = sigma(x - 2)
     >>> predict(params, [[0.0, 1.9, 2.1, 5.0]]).tolist()
     [[0.0, 0.0, 1.0, 1.0]]
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3 lab: predict and the decision boundary.
     """
     cutoff = check_probability(threshold, "threshold")
     _, cache = forward(params, X, hidden_activation, output_activation)

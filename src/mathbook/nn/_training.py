@@ -155,10 +155,6 @@ def train(
     >>> result = train(X, Y, [1, 1], 0.1, 2000, seed=0, loss="squared")
     >>> round(float(result.params["W1"][0, 0]), 4), round(float(result.params["b1"][0, 0]), 4)
     (2.0, 1.0)
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3 lab: the training loop.
     """
     sizes = _check_layer_sizes(layer_sizes)
     chosen, output = resolve_loss(loss, output_activation)

@@ -53,10 +53,6 @@ def bayes_rule(prior: float, sensitivity: float, false_positive_rate: float) -> 
     >>> from mathbook.probability import bayes_rule
     >>> round(bayes_rule(prior=0.0001, sensitivity=0.99, false_positive_rate=0.01), 4)
     0.0098
-
-    See Also
-    --------
-    Part 3, Week 1: conditional probability and Bayes' theorem (the rare-disease test).
     """
     p_a = check_probability(prior, "prior")
     p_b_given_a = check_probability(sensitivity, "sensitivity")
@@ -104,10 +100,6 @@ def posterior(prior: ArrayLike, likelihoods: ArrayLike) -> FloatArray:
     >>> from mathbook.probability import posterior
     >>> posterior([1/3, 1/3, 1/3], [0.2, 0.5, 0.8]).round(4).tolist()
     [0.1333, 0.3333, 0.5333]
-
-    See Also
-    --------
-    Part 3, Week 1: prior and posterior; Week 3: Bayesian estimation.
     """
     p = as_vector(prior, "prior")
     lik = as_vector(likelihoods, "likelihoods")

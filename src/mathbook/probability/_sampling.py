@@ -58,10 +58,6 @@ def inverse_cdf_sample(
     >>> x = inverse_cdf_sample(lambda q: -np.log1p(-q) / 2.0, size=100_000, seed=0)
     >>> round(float(x.mean()), 2)
     0.5
-
-    See Also
-    --------
-    Part 3, Week 1: sampling by the inverse CDF (and the lab's generators).
     """
     check_callable(ppf, "ppf")
     shape = check_size(size)
@@ -108,11 +104,6 @@ def empirical_frequency(outcomes: ArrayLike) -> FloatArray:
     >>> from mathbook.probability import empirical_frequency
     >>> empirical_frequency([1, 0, 1, 1]).tolist()
     [1.0, 0.5, 0.6666666666666666, 0.75]
-
-    See Also
-    --------
-    Part 3, Week 1: experiments and the frequency interpretation of probability;
-    Week 3: the law of large numbers.
     """
     x = as_binary_labels(outcomes, "outcomes")
     return np.cumsum(x) / np.arange(1, x.size + 1)

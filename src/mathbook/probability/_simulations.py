@@ -71,7 +71,7 @@ def birthday_probability(n: ArrayLike, days: int = 365) -> FloatOrArray:
 
     See Also
     --------
-    Part 3, Week 1: the birthday problems. :func:`simulate_birthday`.
+    simulate_birthday
     """
     people = as_int_array(n, "n", minimum=0)
     d = check_int(days, "days", minimum=1)
@@ -118,10 +118,6 @@ def birthday_same_as_you(n: ArrayLike, days: int = 365) -> FloatOrArray:
     >>> from mathbook.probability import birthday_same_as_you
     >>> birthday_same_as_you([252, 253]).round(4).tolist()
     [0.4991, 0.5005]
-
-    See Also
-    --------
-    Part 3, Week 1: the birthday problems.
     """
     people = as_int_array(n, "n", minimum=0)
     d = check_int(days, "days", minimum=1)
@@ -170,7 +166,7 @@ def simulate_birthday(n: int, trials: int, days: int = 365, seed: Seed = None) -
 
     See Also
     --------
-    Part 3, Week 1: the birthday problems. :func:`birthday_probability` (exact).
+    birthday_probability
     """
     people = check_int(n, "n", minimum=0)
     runs = check_int(trials, "trials", minimum=1)
@@ -225,7 +221,7 @@ def monty_hall_win_probability(n_doors: int = 3, switch: bool = True) -> float:
 
     See Also
     --------
-    Part 3, Week 1: Monty Hall and its n-door generalisation. :func:`simulate_monty_hall`.
+    simulate_monty_hall
     """
     n = check_int(n_doors, "n_doors", minimum=3)
     check_bool(switch, "switch")
@@ -290,7 +286,7 @@ def simulate_monty_hall(
 
     See Also
     --------
-    Part 3, Week 1: Monty Hall. :func:`monty_hall_win_probability` (exact).
+    monty_hall_win_probability
     """
     n = check_int(n_doors, "n_doors", minimum=3)
     check_bool(switch, "switch")
@@ -360,7 +356,7 @@ def dice_sum_distribution(
 
     See Also
     --------
-    Part 3, Week 2 lab: dice simulations answered exactly. :func:`simulate_dice`.
+    simulate_dice
     """
     n = check_int(n_dice, "n_dice", minimum=1)
     k = check_int(sides, "sides", minimum=2)
@@ -420,7 +416,7 @@ def simulate_dice(
 
     See Also
     --------
-    Part 3, Week 2 lab: dice simulations. :func:`dice_sum_distribution` (exact).
+    dice_sum_distribution
     """
     n = check_int(n_dice, "n_dice", minimum=1)
     runs = check_int(trials, "trials", minimum=1)

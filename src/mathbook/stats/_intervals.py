@@ -63,8 +63,7 @@ def mean_ci(
 
     See Also
     --------
-    Part 3, Week 4: interval estimation with known and unknown $\sigma$.
-    ``scipy.stats.t.interval``.
+    ``scipy.stats.t.interval``
     """
     check_open_interval(confidence_level, "confidence_level")
     df: float | None
@@ -114,10 +113,6 @@ def proportion_ci(count: int, n: int, confidence_level: float = 0.95) -> Confide
     >>> from mathbook import stats
     >>> [round(v, 4) for v in stats.proportion_ci(40, 100)]
     [0.304, 0.496]
-
-    See Also
-    --------
-    Part 3, Week 4: intervals for proportions.
     """
     successes, trials = check_count(count, n)
     p_hat = successes / trials
@@ -156,10 +151,6 @@ def sample_size_mean(margin: float, sigma: float, confidence_level: float = 0.95
     >>> from mathbook import stats
     >>> stats.sample_size_mean(margin=2, sigma=15, confidence_level=0.95)
     217
-
-    See Also
-    --------
-    Part 3, Week 4: sample size for a target margin.
     """
     e = check_positive(margin, "margin")
     s = check_positive(sigma, "sigma")
@@ -203,10 +194,6 @@ def sample_size_proportion(margin: float, p: float = 0.5, confidence_level: floa
     >>> from mathbook import stats
     >>> stats.sample_size_proportion(margin=0.03)
     1068
-
-    See Also
-    --------
-    Part 3, Week 4: sample size for a target margin.
     """
     e = check_open_interval(margin, "margin")
     prop = check_probability(p, "p")

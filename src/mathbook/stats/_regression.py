@@ -282,8 +282,7 @@ def linear_regression(X: ArrayLike, y: ArrayLike) -> LinearRegressionResult:
 
     See Also
     --------
-    Part 3, Week 3: linear regression as Gaussian-noise MLE; Week 4: intervals for
-    regression coefficients and prediction intervals. ``scipy.stats.linregress``.
+    ``scipy.stats.linregress``
     """
     response = as_vector(y, "y")
     predictors = as_array(X, "X")

@@ -169,7 +169,7 @@ def ttest_1samp(
 
     See Also
     --------
-    Part 3, Week 4: tests for a mean. ``scipy.stats.ttest_1samp``.
+    ``scipy.stats.ttest_1samp``
     """
     values = _t_sample(x, "x")
     mu0 = as_scalar(popmean, "popmean")
@@ -237,8 +237,7 @@ def ttest_ind(
 
     See Also
     --------
-    Part 3, Week 4: two-sample (pooled and Welch) tests; the A/B-testing lab.
-    ``scipy.stats.ttest_ind``.
+    ``scipy.stats.ttest_ind``
     """
     xs, ys = _t_sample(x, "x"), _t_sample(y, "y")
     check_bool(equal_var, "equal_var")
@@ -297,7 +296,7 @@ def ttest_rel(x: ArrayLike, y: ArrayLike, alternative: Alternative = "two-sided"
 
     See Also
     --------
-    Part 3, Week 4: paired tests. ``scipy.stats.ttest_rel``.
+    ``scipy.stats.ttest_rel``
     """
     xs, ys = _t_sample(x, "x"), _t_sample(y, "y")
     check_same_length(xs, ys, "x", "y")
@@ -351,10 +350,6 @@ def ztest_1samp(
     >>> r = stats.ztest_1samp([103, 98, 110, 105], popmean=100, sigma=6)
     >>> round(r.statistic, 4), round(r.pvalue, 4)
     (1.3333, 0.1824)
-
-    See Also
-    --------
-    Part 3, Week 4: tests for a mean with known $\sigma$.
     """
     values = sample_vector(x, "x")
     mu0 = as_scalar(popmean, "popmean")
@@ -402,10 +397,6 @@ def ztest_proportion(
     >>> r = stats.ztest_proportion(60, 100, p0=0.5, alternative="greater")
     >>> round(r.statistic, 4), round(r.pvalue, 4)
     (2.0, 0.0228)
-
-    See Also
-    --------
-    Part 3, Week 4: tests for a proportion.
     """
     successes, trials = check_count(count, n)
     null = check_open_interval(p0, "p0")
@@ -452,10 +443,6 @@ def ztest_proportions(
     >>> r = stats.ztest_proportions(120, 1000, 90, 1000)
     >>> round(r.statistic, 4), round(r.pvalue, 4)
     (2.1883, 0.0287)
-
-    See Also
-    --------
-    Part 3, Week 4: the two-proportion $z$-test; the A/B-testing lab.
     """
     c1, t1 = check_count(count1, n1, "count1", "n1")
     c2, t2 = check_count(count2, n2, "count2", "n2")
@@ -509,7 +496,7 @@ def anova_oneway(*groups: ArrayLike) -> TestResult:
 
     See Also
     --------
-    Part 3, Week 4: ANOVA. ``scipy.stats.f_oneway``.
+    ``scipy.stats.f_oneway``
     """
     if len(groups) < 2:
         raise ValueError(f"groups: anova_oneway needs at least 2 groups, got {len(groups)}")
