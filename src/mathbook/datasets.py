@@ -166,6 +166,10 @@ def point_cloud_picture() -> Dataset:
         point belongs to, named by ``target_names`` (``"wall"``, ``"roof"``,
         ``"door"``, ``"window"``, ``"chimney"``) — handy for colouring.
 
+    See Also
+    --------
+    Part 1 (Linear algebra), Week 3: linear transformations and their matrices.
+
     Examples
     --------
     >>> ds = point_cloud_picture()
@@ -288,6 +292,10 @@ def small_images(n: int = 200, seed: int | np.random.Generator | None = 0,
         If ``n`` is not an integer at least 1, ``size`` not an integer at least 8, or
         ``seed`` is not a valid seed.
 
+    See Also
+    --------
+    Part 1 (Linear algebra), Week 4: principal component analysis.
+
     Examples
     --------
     >>> ds = small_images(n=100, seed=0)
@@ -359,6 +367,10 @@ def web_links() -> Dataset:
         ``P[i, j]`` the probability of going from page ``j`` to page ``i``.
         ``feature_names``: the page names, in the order of the rows and columns.
 
+    See Also
+    --------
+    Part 1 (Linear algebra), Week 4: Markov matrices and the steady state.
+
     Examples
     --------
     >>> ds = web_links()
@@ -423,6 +435,10 @@ def price_series(n_days: int = 250, seed: int | np.random.Generator | None = 0) 
     ValueError
         If ``n_days`` is not an integer at least 2 or ``seed`` is not a valid seed.
 
+    See Also
+    --------
+    Part 2 (Calculus), Week 1: optimisation in one variable.
+
     Examples
     --------
     >>> ds = price_series()
@@ -483,6 +499,10 @@ def advertising(n: int = 200, seed: int | np.random.Generator | None = 0) -> Dat
     ------
     ValueError
         If ``n`` is not an integer at least 2 or ``seed`` is not a valid seed.
+
+    See Also
+    --------
+    Part 2 (Calculus), Week 2: gradient descent for linear regression.
 
     Examples
     --------
@@ -547,6 +567,10 @@ def house_prices(n: int = 200, seed: int | np.random.Generator | None = 0) -> Da
     ------
     ValueError
         If ``n`` is not an integer at least 5 or ``seed`` is not a valid seed.
+
+    See Also
+    --------
+    Part 0 (Foundations), Week 2: regression in many dimensions.
 
     Examples
     --------
@@ -633,7 +657,7 @@ def two_circles(n: int = 200, noise: float = 0.08, factor: float = 0.5,
 
     See Also
     --------
-    moons
+    moons; Part 2 (Calculus), Week 3: a two-layer neural network.
 
     Examples
     --------
@@ -701,7 +725,7 @@ def moons(n: int = 200, noise: float = 0.1,
 
     See Also
     --------
-    two_circles
+    two_circles; Part 2 (Calculus), Week 3: a two-layer neural network.
 
     Examples
     --------
@@ -757,7 +781,7 @@ def messages() -> Dataset:
 
     See Also
     --------
-    tokenize
+    tokenize; Part 3 (Probability and statistics), Week 1: Naive Bayes.
 
     Examples
     --------
@@ -807,7 +831,7 @@ def tokenize(text: str) -> list[str]:
 
     See Also
     --------
-    messages
+    messages; Part 3 (Probability and statistics), Week 1: Naive Bayes.
 
     Examples
     --------
@@ -902,6 +926,10 @@ def same_stats_different_shapes(n: int = 60,
     ------
     ValueError
         If ``n`` is not an integer at least 10 or ``seed`` is not a valid seed.
+
+    See Also
+    --------
+    Part 3 (Probability and statistics), Week 2: always plot your data.
 
     Examples
     --------
