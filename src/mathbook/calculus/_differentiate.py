@@ -16,6 +16,7 @@ from numpy.typing import ArrayLike
 
 from mathbook._validate import (
     FloatArray,
+    InputError,
     as_array,
     as_scalar,
     as_vector,
@@ -96,7 +97,7 @@ def _real_array(raw: object, name: str) -> FloatArray:
     try:
         return np.asarray(as_given, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError(
+        raise InputError(
             f"{name} must return real numbers, got {type(raw).__name__}"
         ) from None
 

@@ -26,6 +26,7 @@ from numpy.typing import ArrayLike
 
 from mathbook._validate import (
     FloatArray,
+    InputError,
     as_array,
     as_scalar,
     check_callable,
@@ -126,7 +127,7 @@ def _call(fn: Callable[[Any], Any], x: FloatArray, name: str, shape: tuple[int, 
     try:
         value = np.asarray(as_given, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must return real numbers, got {type(raw).__name__}") from None
+        raise InputError(f"{name} must return real numbers, got {type(raw).__name__}") from None
     if value.shape != shape:
         raise ValueError(
             f"{name} must return {_shape_text(shape)} for this x0, got shape {value.shape}"

@@ -28,7 +28,7 @@ import numbers
 from collections.abc import Callable
 from typing import Any, overload
 
-from mathbook._validate import as_scalar, check_callable
+from mathbook._validate import InputError, as_scalar, check_callable
 
 __all__ = [
     "Dual",
@@ -479,7 +479,7 @@ def derivative(f: Callable[[Any], Any], x: float) -> float:
     elif _is_real(out):
         slope = 0.0  # f ignores its argument: a constant
     else:
-        raise ValueError(f"f must return a number or a Dual, got {type(out).__name__}")
+        raise InputError(f"f must return a number or a Dual, got {type(out).__name__}")
     if not math.isfinite(slope):
         raise ValueError(f"the derivative of f at x = {x0!r} is not finite ({slope!r})")
     return slope

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from mathbook._validate import as_scalar, check_callable, check_int, check_seed
+from mathbook._validate import InputError, as_scalar, check_callable, check_int, check_seed
 
 __all__ = [
     "Case",
@@ -290,7 +290,7 @@ def _split_case(case: Any, index: int) -> tuple[tuple[Any, ...], dict[str, Any]]
         if not all(isinstance(k, str) for k in case):
             raise ValueError(f"cases[{index}] must have string keys (argument names)")
         return (), dict(case)
-    raise ValueError(
+    raise InputError(
         f"cases[{index}] must be a tuple of positional arguments or a dict of keyword "
         f"arguments, got {_type_name(case)}; wrap a single argument as (value,)"
     )
@@ -298,7 +298,7 @@ def _split_case(case: Any, index: int) -> tuple[tuple[Any, ...], dict[str, Any]]
 
 def _normalise_cases(cases: Any) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
     if isinstance(cases, (str, bytes, Mapping)) or not isinstance(cases, Iterable):
-        raise ValueError(
+        raise InputError(
             f"cases must be an iterable of argument tuples or dicts, got {_type_name(cases)}"
         )
     split = [_split_case(case, i) for i, case in enumerate(cases)]
@@ -659,7 +659,7 @@ def grader(
         stored = tuple(cases)  # a generator must not be used up by the validation below
         _normalise_cases(stored)
     else:
-        raise ValueError(
+        raise InputError(
             "cases must be an iterable of argument tuples or dicts, or a function "
             f"returning one, got {_type_name(cases)}"
         )
