@@ -113,18 +113,13 @@ def _type_problem(item: Any) -> str | None:
     return None
 
 
-def _first_type_problem(raw: NDArray[Any]) -> tuple[tuple[int, ...], str] | None:
-    """The first entry of ``raw`` that is not a real number, with its index."""
-    for index, item in np.ndenumerate(raw):
+def _check_entry_types(entries: NDArray[Any], name: str) -> None:
+    """Raise :class:`InputError` at the first entry that is not a real number."""
+    for index, item in np.ndenumerate(entries):
         problem = _type_problem(item)
         if problem is not None:
-            return tuple(int(i) for i in index), problem
-    return None
-
-
-def _has_bool(objects: NDArray[Any]) -> bool:
-    """Whether a list converted by NumPy held a bool (``[1.5, True]`` converts silently)."""
-    return any(type(item) is bool for item in objects.flat)
+            where = "" if entries.ndim == 0 else f" at index {_index_text(tuple(index))}"
+            raise InputError(f"{name} must contain numbers, got {problem}{where}")
 
 
 def _too_large(raw: NDArray[Any], name: str) -> ValueError:
@@ -159,18 +154,16 @@ def as_array(x: ArrayLike, name: str, *, allow_empty: bool = False) -> FloatArra
         raise ValueError(
             f"{name} must be a number or a rectangular (nested) list/array of numbers: {exc}"
         ) from None
-    if raw.dtype.kind not in "iuf" or (
-        isinstance(x, (list, tuple)) and _has_bool(np.array(x, dtype=object))
-    ):
-        found = _first_type_problem(np.array(x, dtype=object) if raw.dtype.kind in "iuf" else raw)
-        if found is not None:
-            index, problem = found
-            where = "" if raw.ndim == 0 else f" at index {_index_text(index)}"
-            raise InputError(f"{name} must contain numbers, got {problem}{where}")
+    if raw.dtype.kind not in "iuf":
+        _check_entry_types(raw, name)
     try:
         arr = np.array(raw, dtype=np.float64, copy=True)
     except OverflowError:
         raise _too_large(raw, name) from None
+    if isinstance(x, (list, tuple)) and np.any((arr == 0.0) | (arr == 1.0)):
+        entries = np.array(x, dtype=object)  # NumPy silently reads True as 1 in a list
+        if any(type(item) is bool for item in entries.flat):
+            _check_entry_types(entries, name)
     if not allow_empty and arr.size == 0:
         raise ValueError(f"{name} must not be empty, got shape {_shape_text(arr.shape)}")
     if not np.all(np.isfinite(arr)):
