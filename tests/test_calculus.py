@@ -651,3 +651,24 @@ def test_autodiff_errors(f, x, match):
 def test_autodiff_rejects_bad_x():
     with pytest.raises(ValueError, match="x must be a real number"):
         calculus.autodiff_derivative(ad.sin, [1.0])
+
+
+def test_optimize_result_uses_scipys_field_names() -> None:
+    import dataclasses
+
+    import scipy.optimize
+
+    ours = {f.name for f in dataclasses.fields(calculus.OptimizeResult)}
+    assert ours == {"x", "fun", "success", "nit", "message", "path"}
+    theirs = scipy.optimize.minimize(lambda v: (v[0] - 3) ** 2, [0.0])
+    assert ours - {"path"} <= set(theirs.keys())
+    # fun is f(x) when the objective is given, and None when only the gradient is
+    result = calculus.gradient_descent(lambda x: 2 * (x - 3), 0.0, 0.25, f=lambda x: (x - 3) ** 2)
+    assert result.success and result.fun == (result.x - 3) ** 2 and result.nit == result.path.size - 1
+    assert calculus.gradient_descent(lambda x: 2 * (x - 3), 0.0, 0.25).fun is None
+    newton = calculus.newton(lambda v: 2 * v, lambda v: 2 * np.eye(2), [1.0, 2.0], f=lambda v: v @ v)
+    assert newton.fun == 0.0 and type(newton.fun) is float
+    root = calculus.newton_root(lambda x: x**2 - 2, lambda x: 2 * x, 1.0)
+    assert root.fun == pytest.approx(0.0, abs=1e-12) and root.fun == root.x**2 - 2
+    with pytest.raises(TypeError, match="f must be a callable function or None, got int"):
+        calculus.gradient_descent(lambda x: x, 0.0, 0.1, f=3)  # type: ignore[arg-type]

@@ -4,9 +4,11 @@ Each subject of the book has its own module; import the one you need::
 
     from mathbook import linalg, calculus, nn, probability, stats, plot, datasets, check
 
-The package is small and readable on purpose: every function validates its input,
-raises a :class:`ValueError` that names the problem, and is checked against
-NumPy/SciPy in the test suite.
+The package is small and readable on purpose: every function validates its input and
+raises a :class:`ValueError` that names the problem (for a wrong *type*, an
+``InputError`` that is also a :class:`TypeError`; the rule is in ``mathbook._validate``),
+returns plain Python ``float`` scalars, and is checked against NumPy/SciPy in the test
+suite.
 """
 
 __version__ = "0.1.0"
