@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from mathbook import calculus, linalg, nn, probability, stats
-from mathbook._validate import InputError, as_array, check_int, check_option, check_seed
+from mathbook import InputError, calculus, linalg, nn, probability, stats
+from mathbook._validate import as_array, check_int, check_option, check_seed
 
 MODULES = (linalg, calculus, nn, probability, stats)
 

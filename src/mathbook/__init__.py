@@ -6,10 +6,12 @@ Each subject of the book has its own module; import the one you need::
 
 The package is small and readable on purpose: every function validates its input and
 raises a :class:`ValueError` that names the problem (for a wrong *type*, an
-``InputError`` that is also a :class:`TypeError`; the rule is in ``mathbook._validate``),
-returns plain Python ``float`` scalars, and is checked against NumPy/SciPy in the test
-suite.
+:class:`InputError`, which is also a :class:`TypeError`; the rule is written once in
+``mathbook._validate``), returns plain Python ``float`` scalars, and is checked against
+NumPy/SciPy in the test suite.
 """
 
+from mathbook._validate import InputError
+
 __version__ = "0.1.0"
-__all__ = ["__version__"]
+__all__ = ["InputError", "__version__"]
