@@ -287,10 +287,10 @@ def test_gradient_descent_1d_follows_the_closed_form(a, c, x0, ratio):
     k = np.arange(result.path.size)
     expected = c + (1 - 2 * a * alpha) ** k * (x0 - c)
     np.testing.assert_allclose(result.path, expected, rtol=1e-9, atol=1e-9)
-    assert result.converged
+    assert result.success
     assert isinstance(result.x, float)
     assert result.x == result.path[-1]
-    assert result.n_iterations == result.path.size - 1
+    assert result.nit == result.path.size - 1
     assert result.x == pytest.approx(c, abs=1e-6)
     # it stopped at the first step below tol * max(1, |x|)
     steps = np.abs(alpha * (2 * a * (result.path[:-1] - c)))  # the steps it took
@@ -308,8 +308,8 @@ def test_gradient_descent_nd_reaches_the_least_squares_solution(n, seed):
     alpha = 1 / np.linalg.eigvalsh(A).max()
     x0 = rng.uniform(-5, 5, n)
     result = calculus.gradient_descent(lambda x: A @ x - b, x0, alpha, 10_000, tol=1e-12)
-    assert result.converged
-    assert result.path.shape == (result.n_iterations + 1, n)
+    assert result.success
+    assert result.path.shape == (result.nit + 1, n)
     np.testing.assert_array_equal(result.path[0], x0)
     np.testing.assert_allclose(result.x, np.linalg.solve(A, b), atol=1e-9)
 
@@ -317,22 +317,22 @@ def test_gradient_descent_nd_reaches_the_least_squares_solution(n, seed):
 def test_gradient_descent_divergence_is_reported_not_converged():
     # f(x) = x^2 with alpha = 1.5: x_k = (-2)^k, which overflows after about 1024 steps
     result = calculus.gradient_descent(lambda x: 2 * x, 1.0, 1.5, num_iterations=5000)
-    assert not result.converged
+    assert not result.success
     assert "diverged" in result.message
     assert np.all(np.isfinite(result.path))
-    assert result.n_iterations == result.path.size - 1 < 5000
+    assert result.nit == result.path.size - 1 < 5000
     np.testing.assert_array_equal(result.path[:5], [1.0, -2.0, 4.0, -8.0, 16.0])
 
 
 def test_gradient_descent_divergence_by_overflow_in_grad():
     result = calculus.gradient_descent(lambda x: 4 * x**3, 10.0, 1.0, 100)
-    assert not result.converged and "diverged" in result.message
+    assert not result.success and "diverged" in result.message
 
 
 def test_gradient_descent_stops_after_num_iterations():
     result = calculus.gradient_descent(lambda x: 2 * x, [1.0, 2.0], 1e-4, num_iterations=7)
-    assert not result.converged
-    assert result.n_iterations == 7
+    assert not result.success
+    assert result.nit == 7
     assert result.path.shape == (8, 2)
     assert "num_iterations=7" in result.message
 
@@ -358,7 +358,7 @@ def test_optimize_result_is_frozen_with_a_short_repr():
     assert "path=<array of shape" in text and "x=<array of shape (50,)>" in text
     assert len(text) < 400
     with pytest.raises(dataclasses.FrozenInstanceError):
-        result.converged = False  # type: ignore[misc]
+        result.success = False  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(
@@ -399,9 +399,9 @@ def test_gradient_descent_scalar_grad_must_return_a_number():
 def test_newton_1d_minimises_exp_minus_linear(b, x0):
     # f(x) = e^x - b x: f' = e^x - b, f'' = e^x, minimum at ln b
     result = calculus.newton(lambda x: math.exp(x) - b, math.exp, x0)
-    assert result.converged
+    assert result.success
     assert result.x == pytest.approx(math.log(b), abs=1e-12)
-    assert result.path.shape == (result.n_iterations + 1,)
+    assert result.path.shape == (result.nit + 1,)
 
 
 @SETTINGS
@@ -412,7 +412,7 @@ def test_newton_solves_a_quadratic_in_one_step(n, seed):
     b = rng.uniform(-5, 5, n)
     x0 = rng.uniform(-5, 5, n)
     result = calculus.newton(lambda x: A @ x - b, lambda x: A, x0)
-    assert result.converged and result.n_iterations <= 3
+    assert result.success and result.nit <= 3
     np.testing.assert_allclose(result.path[1], np.linalg.solve(A, b), atol=1e-9)
 
 
@@ -437,18 +437,18 @@ def test_newton_matches_scipy_minimize(n, seed):
     reference = scipy.optimize.minimize(
         f, np.zeros(n), jac=grad, hess=hess, method="trust-exact", options={"gtol": 1e-12}
     )
-    assert result.converged
+    assert result.success
     np.testing.assert_allclose(result.x, reference.x, atol=1e-8)
     assert np.linalg.norm(grad(result.x)) < 1e-9
 
 
 def test_newton_on_rosenbrock_from_scipy():
     result = calculus.newton(scipy.optimize.rosen_der, scipy.optimize.rosen_hess, [-1.2, 1.0])
-    assert result.converged
+    assert result.success
     np.testing.assert_allclose(result.x, [1.0, 1.0], atol=1e-10)
     # Newton needs far fewer steps than gradient descent on the same valley
     gd = calculus.gradient_descent(scipy.optimize.rosen_der, [-1.2, 1.0], 1e-3, 2000)
-    assert not gd.converged and result.n_iterations < 20
+    assert not gd.success and result.nit < 20
 
 
 def test_newton_zero_second_derivative_raises_singular_hessian_error():
@@ -468,9 +468,9 @@ def test_newton_singular_hessian_nd():
 def test_newton_divergence_is_reported():
     # f(x) = 3/4 |x|^(4/3): f' = cbrt(x), f'' = 1 / (3 cbrt(x)^2), so x <- x - 3x = -2x
     result = calculus.newton(np.cbrt, lambda x: 1 / (3 * np.cbrt(x) ** 2), 1.0, 5000)
-    assert not result.converged and "diverged" in result.message
+    assert not result.success and "diverged" in result.message
     np.testing.assert_allclose(result.path[:4], [1.0, -2.0, 4.0, -8.0])
-    assert np.all(np.isfinite(result.path)) and result.n_iterations < 5000
+    assert np.all(np.isfinite(result.path)) and result.nit < 5000
 
 
 @pytest.mark.parametrize(
@@ -506,7 +506,7 @@ def test_newton_root_of_cubic_matches_brentq(a, c):
 
     result = calculus.newton_root(f, fprime, max(1.0, c))
     reference = scipy.optimize.brentq(f, 0.0, c / a, xtol=1e-15)
-    assert result.converged
+    assert result.success
     assert result.x == pytest.approx(reference, abs=1e-11)
     same = scipy.optimize.newton(f, max(1.0, c), fprime, tol=1e-14)
     assert result.x == pytest.approx(same, abs=1e-11)
@@ -514,22 +514,22 @@ def test_newton_root_of_cubic_matches_brentq(a, c):
 
 def test_newton_root_relative_stopping_rule_handles_large_roots():
     result = calculus.newton_root(lambda x: x * x - 1e12, lambda x: 2 * x, 2e6)
-    assert result.converged
+    assert result.success
     assert result.x == pytest.approx(1e6, rel=1e-15)
 
 
 def test_newton_root_cycle_does_not_converge():
     # x^3 - 2x + 2 from 0: the iterates cycle 0, 1, 0, 1, ...
     result = calculus.newton_root(lambda x: x**3 - 2 * x + 2, lambda x: 3 * x**2 - 2, 0.0, 10)
-    assert not result.converged
-    assert result.n_iterations == 10
+    assert not result.success
+    assert result.nit == 10
     np.testing.assert_array_equal(result.path[:4], [0.0, 1.0, 0.0, 1.0])
 
 
 def test_newton_root_divergence_on_cube_root():
     # f = cbrt(x): the Newton step is x <- x - 3x = -2x, away from the root 0
     result = calculus.newton_root(np.cbrt, lambda x: 1 / (3 * np.cbrt(x) ** 2), 1.0, 5000)
-    assert not result.converged and "diverged" in result.message
+    assert not result.success and "diverged" in result.message
     np.testing.assert_allclose(result.path[:4], [1.0, -2.0, 4.0, -8.0])
 
 
@@ -651,3 +651,24 @@ def test_autodiff_errors(f, x, match):
 def test_autodiff_rejects_bad_x():
     with pytest.raises(ValueError, match="x must be a real number"):
         calculus.autodiff_derivative(ad.sin, [1.0])
+
+
+def test_optimize_result_uses_scipys_field_names() -> None:
+    import dataclasses
+
+    import scipy.optimize
+
+    ours = {f.name for f in dataclasses.fields(calculus.OptimizeResult)}
+    assert ours == {"x", "fun", "success", "nit", "message", "path"}
+    theirs = scipy.optimize.minimize(lambda v: (v[0] - 3) ** 2, [0.0])
+    assert ours - {"path"} <= set(theirs.keys())
+    # fun is f(x) when the objective is given, and None when only the gradient is
+    result = calculus.gradient_descent(lambda x: 2 * (x - 3), 0.0, 0.25, f=lambda x: (x - 3) ** 2)
+    assert result.success and result.fun == (result.x - 3) ** 2 and result.nit == result.path.size - 1
+    assert calculus.gradient_descent(lambda x: 2 * (x - 3), 0.0, 0.25).fun is None
+    newton = calculus.newton(lambda v: 2 * v, lambda v: 2 * np.eye(2), [1.0, 2.0], f=lambda v: v @ v)
+    assert newton.fun == 0.0 and type(newton.fun) is float
+    root = calculus.newton_root(lambda x: x**2 - 2, lambda x: 2 * x, 1.0)
+    assert root.fun == pytest.approx(0.0, abs=1e-12) and root.fun == root.x**2 - 2
+    with pytest.raises(TypeError, match="f must be a callable function or None, got int"):
+        calculus.gradient_descent(lambda x: x, 0.0, 0.1, f=3)  # type: ignore[arg-type]

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mathbook import linalg as la
@@ -63,17 +63,37 @@ def test_format_number_prints_simple_fractions(p: int, q: int) -> None:
 
 
 @SETTINGS
-@given(x=st.floats(-1e12, 1e12, allow_nan=False))
+@given(x=st.floats(-1e12, 1e12, allow_nan=False) | st.floats(-1000, 1000, allow_nan=False))
+@example(x=0.33334)  # 2e-5 from 1/3: must not be shown as "1/3"
+@example(x=-2.50001)
 def test_format_number_is_accurate(x: float) -> None:
     text = la.format_number(x)
     if "/" in text:
+        # a fraction is shown only when it is exact up to a relative 1e-9
         p, q = text.split("/")
-        shown = int(p) / int(q)
         assert int(q) <= 100
+        assert int(p) / int(q) == pytest.approx(x, rel=1e-9, abs=0)
     else:
-        shown = float(text)
-    # exact within 1e-9 for integers and fractions, 4 significant digits otherwise
-    assert shown == pytest.approx(x, rel=5e-4, abs=0)
+        # an integer, or 4 significant digits: off by at most half a unit in the 4th digit
+        assert float(text) == pytest.approx(x, rel=5e-4, abs=0)
+
+
+@SETTINGS
+@given(
+    p=st.integers(-99_999, 99_999),
+    q=st.integers(1, 100),
+    wobble=st.floats(-1e-10, 1e-10),
+)
+def test_integers_and_fractions_are_shown_exactly(p: int, q: int, wobble: float) -> None:
+    x = p / q * (1 + wobble)
+    text = la.format_number(x)
+    exact = Fraction(p, q)
+    if abs(exact) >= 1000 and exact.denominator != 1:
+        return  # large non-integers print with 4 significant digits
+    if exact.denominator == 1:
+        assert text == str(exact.numerator)
+    else:
+        assert Fraction(text) == exact  # "p/q" in lowest terms, exactly the fraction
 
 
 def test_matrix_to_text_layout() -> None:

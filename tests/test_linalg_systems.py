@@ -267,7 +267,7 @@ def test_eliminate_with_identity_gives_inverse() -> None:
 
 
 def test_eliminate_rejects_bad_input() -> None:
-    with pytest.raises(ValueError, match="pivoting must be one of"):
+    with pytest.raises(ValueError, match="pivoting must be 'partial' or 'first'"):
         la.eliminate([[1, 2], [3, 4]], pivoting="sideways")
     with pytest.raises(ValueError, match="reduced must be True or False"):
         la.eliminate([[1, 2], [3, 4]], reduced="yes")  # type: ignore[arg-type]
@@ -329,7 +329,7 @@ def test_rref_hand_example() -> None:
     # x + 2y + 3z, 2x + 4y + 7z: R2 - 2R1 = (0, 0, 1); then R1 - 3R2 = (1, 2, 0).
     np.testing.assert_array_equal(la.rref([[1, 2, 3], [2, 4, 7]]), [[1, 2, 0], [0, 0, 1]])
     np.testing.assert_array_equal(la.rref(np.eye(3) * 5), np.eye(3))
-    with pytest.raises(ValueError, match="pivoting must be one of"):
+    with pytest.raises(ValueError, match="pivoting must be 'partial' or 'first'"):
         la.row_echelon([[1, 2]], pivoting="complete")
 
 

@@ -169,14 +169,14 @@ def test_log_loss_clips_instead_of_taking_log_zero():
         (lambda: nn.squared_loss([1.0, 2.0], [1.0]), r"same shape, got \(2,\) and \(1,\)"),
         (lambda: nn.squared_loss([], []), "y_hat must not be empty"),
         (lambda: nn.squared_loss([np.inf], [1.0]), "y_hat must contain only finite"),
-        (lambda: nn.log_loss([0.5, 0.5], [1, 2]), "y must contain only the class labels"),
-        (lambda: nn.log_loss([0.5, 0.5], [0.5, 1]), "y must contain only the class labels"),
+        (lambda: nn.log_loss([0.5, 0.5], [1, 2]), "y must contain only 0 and 1"),
+        (lambda: nn.log_loss([0.5, 0.5], [0.5, 1]), "y must contain only 0 and 1"),
         (lambda: nn.log_loss([1.5, 0.5], [1, 0]), r"y_hat must contain probabilities"),
         (lambda: nn.log_loss([-0.1], [0]), r"y_hat must contain probabilities"),
         (lambda: nn.log_loss([[0.5, 0.5]], [1, 0]), "same shape"),
         (lambda: nn.log_loss([0.5], [1], eps=0), "eps must be positive"),
         (lambda: nn.log_loss([0.5], [1], eps=0.5), r"eps must be in \(0, 0.5\)"),
-        (lambda: nn.log_loss_from_logits([0.0], [3]), "y must contain only the class labels"),
+        (lambda: nn.log_loss_from_logits([0.0], [3]), "y must contain only 0 and 1"),
         (lambda: nn.log_loss_from_logits([0.0, 1.0], [1]), "z and y must have the same shape"),
         (lambda: nn.log_loss_from_logits([np.nan], [1]), "z must contain only finite"),
     ],
@@ -224,8 +224,8 @@ def test_init_params_shapes_and_reproducibility():
         ({"layer_sizes": [3, 2.5]}, r"layer_sizes\[1\] must be an integer"),
         ({"layer_sizes": "31"}, "layer_sizes must be a list"),
         ({"layer_sizes": 3}, "layer_sizes must be a list"),
-        ({"seed": "x"}, "seed must be an int"),
-        ({"seed": -1}, "seed must be non-negative"),
+        ({"seed": "x"}, "seed must be a non-negative int, a numpy.random.Generator or None"),
+        ({"seed": -1}, "seed must be at least 0, got -1"),
         ({"scale": 0}, "scale must be positive"),
     ],
 )
@@ -426,13 +426,14 @@ def test_y_shape_message_names_expected_shape():
     [
         ({"X": np.zeros((200, 2))}, r"X must have shape \(2, m\).*did you mean X\.T"),
         ({"X": np.zeros(200)}, "X must be a 2-D array"),
-        ({"Y": np.full((1, 200), 0.5)}, "Y must contain only the class labels"),
+        ({"Y": np.full((1, 200), 0.5)}, "Y must contain only 0 and 1"),
         ({"Y": np.zeros((2, 200))}, r"Y must have shape \(1, 200\)"),
         ({"layer_sizes": [3, 1]}, r"X must have shape \(3, m\)"),
-        ({"loss": "hinge"}, "loss must be one of 'log', 'squared', got 'hinge'"),
-        ({"hidden_activation": "elu"}, "hidden_activation must be one of"),
-        ({"output_activation": "softmax"}, "output_activation must be one of"),
-        ({"output_activation": "linear"}, "loss='log' needs output_activation='sigmoid'"),
+        ({"loss": "hinge"}, "loss must be 'log' or 'squared', got 'hinge'"),
+        ({"hidden_activation": "elu"}, "hidden_activation must be 'tanh', 'relu' or 'sigmoid'"),
+        ({"output_activation": "softmax"}, "output_activation must be 'sigmoid' or 'linear'"),
+        ({"output_activation": "linear", "loss": "log"},
+         "loss='log' needs output_activation='sigmoid'"),
         ({"learning_rate": 0}, "learning_rate must be positive"),
         ({"num_iterations": 0}, "num_iterations must be at least 1"),
         ({"learning_rate": 1e6, "loss": "squared"}, "diverged.*lower learning_rate"),
@@ -473,10 +474,10 @@ def test_backward_and_update_errors():
     _, linear_cache = nn.forward(params, X, output_activation="linear")
     with pytest.raises(ValueError, match=r"Y must have shape \(1, 5\)"):
         nn.backward(params, cache, Y.ravel())
-    with pytest.raises(ValueError, match="Y must contain only the class labels"):
+    with pytest.raises(ValueError, match=r"Y must contain only 0 and 1, got 1.5 at index \(0, 0\)"):
         nn.backward(params, cache, Y + 0.5)
     with pytest.raises(ValueError, match="loss='log' needs output_activation='sigmoid'"):
-        nn.backward(params, linear_cache, Y)
+        nn.backward(params, linear_cache, Y, loss="log")
     with pytest.raises(ValueError, match="cache must be the ForwardCache"):
         nn.backward(params, {"A0": X}, Y)
     with pytest.raises(ValueError, match="cache does not match params"):
@@ -488,3 +489,45 @@ def test_backward_and_update_errors():
         nn.update(params, grads | {"dW1": np.zeros((2, 3))}, 0.1)
     with pytest.raises(ValueError, match="learning_rate must be positive"):
         nn.update(params, grads, -0.1)
+
+
+def test_loss_and_output_activation_default_to_each_others_partner():
+    """One rule everywhere: log <-> sigmoid, squared <-> linear; neither given: log + sigmoid."""
+    X, Y = blobs(20, seed=1)
+    params = nn.init_params([2, 3, 1], seed=0)
+    targets = Y * 3.0 - 1.0  # regression targets, not labels
+    assert nn.cost(params, X, targets, output_activation="linear") == nn.cost(
+        params, X, targets, loss="squared", output_activation="linear"
+    )
+    assert nn.cost(params, X, targets, loss="squared") == nn.cost(
+        params, X, targets, loss="squared", output_activation="linear"
+    )
+    assert nn.cost(params, X, Y) == nn.cost(params, X, Y, "log", "tanh", "sigmoid")
+    out, cache = nn.forward(params, X)
+    assert cache.output_activation == "sigmoid"
+    _, linear = nn.forward(params, X, output_activation="linear")
+    for key, value in nn.backward(params, linear, targets).items():
+        np.testing.assert_array_equal(value, nn.backward(params, linear, targets, "squared")[key])
+    np.testing.assert_array_equal(nn.predict(params, X), (out > 0.5).astype(float))
+    result = nn.train(X, targets, [2, 1], 0.1, 3, seed=0, output_activation="linear")
+    assert (result.loss, result.output_activation) == ("squared", "linear")
+    result = nn.train(X, targets, [2, 1], 0.1, 3, seed=0, loss="squared")
+    assert (result.loss, result.output_activation) == ("squared", "linear")
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: nn.init_params([2, 1], seed="0"), "seed must be a non-negative int"),
+        (lambda: nn.sigmoid(None), "z must be a number or an array of numbers, got None"),
+        (lambda: nn.sigmoid(["1"]), "z must contain numbers, got the string '1' at index 0"),
+        (lambda: nn.relu([True, 2.0]), "z must contain numbers, got the bool True"),
+        (lambda: nn.train([[0.0]], [[1.0]], "21", 0.1, 1), "layer_sizes must be a list"),
+        (lambda: nn.forward([1.0], [[0.0]]), "params must be a dict"),
+        (lambda: nn.cost({"W1": [[1.0]], "b1": [[0.0]]}, [[0.0]], [[1]], loss=2), "loss must be"),
+    ],
+)
+def test_wrong_types_raise_an_error_that_is_both_type_and_value_error(call, message):
+    for caught in (TypeError, ValueError):
+        with pytest.raises(caught, match=message):
+            call()

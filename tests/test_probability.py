@@ -166,7 +166,7 @@ def test_vectorised_shapes_and_scalar_output(dist: pr.Distribution) -> None:
         out = fn(arg)
         assert isinstance(out, np.ndarray) and out.shape == arg.shape
         scalar = fn(arg.flat[0])
-        assert isinstance(scalar, np.float64) and scalar == out.flat[0]
+        assert type(scalar) is float and scalar == out.flat[0]  # a float, not np.float64
     # Integer input gives the same answer as float input, and inputs are not mutated.
     ints = np.array([0, 1, 2])
     before = ints.copy()
@@ -242,7 +242,7 @@ def test_invalid_method_arguments() -> None:
         d.sample((2, 1.5))  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="seed must be"):
         d.sample(3, seed="x")  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="seed must be non-negative"):
+    with pytest.raises(ValueError, match="seed must be at least 0, got -1"):
         d.sample(3, seed=-1)
 
 

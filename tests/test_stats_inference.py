@@ -12,6 +12,7 @@ from hypothesis import strategies as hs
 from scipy import integrate, special
 
 from mathbook import stats
+from mathbook.stats import Alternative
 
 SETTINGS = settings(max_examples=50, deadline=None)
 ALTERNATIVES = ["two-sided", "less", "greater"]
@@ -115,7 +116,7 @@ def test_t_tests_on_a_hand_example() -> None:
     # x = (1, 2, 3, 4, 5): mean 3, s^2 = 2.5, se = sqrt(2.5 / 5); t = (3 - 2) / se.
     r = stats.ttest_1samp([1, 2, 3, 4, 5], 2.0, alternative="greater")
     assert r.statistic == pytest.approx(1 / math.sqrt(0.5), rel=1e-14) and r.df == 4.0
-    assert "TestResult(statistic=" in repr(r) and "df=4.0" in repr(r)
+    assert "TtestResult(statistic=" in repr(r) and "df=4.0" in repr(r)
     # Paired test = one-sample test on the differences.
     x, y = [5.0, 7.0, 6.5, 8.0], [4.0, 6.5, 6.0, 6.0]
     paired = stats.ttest_rel(x, y)
@@ -188,6 +189,40 @@ def test_mean_ci_z_matches_scipy(x: list[float], confidence: float, sigma: float
     low, high = stats.mean_ci(x, confidence, sigma=sigma)
     ref = st.norm.interval(confidence, loc=np.mean(x), scale=sigma / math.sqrt(len(x)))
     np.testing.assert_allclose([low, high], ref, rtol=1e-9, atol=1e-9)
+
+
+@SETTINGS
+@given(
+    x=sample(), y=sample(), level=confidences, equal_var=hs.booleans(),
+    alternative=hs.sampled_from(["two-sided", "less", "greater"]),
+)
+def test_t_test_confidence_intervals_match_scipy(
+    x: list[float], y: list[float], level: float, equal_var: bool, alternative: Alternative
+) -> None:
+    assume(_varied(x) and _varied(y))
+    pairs = [
+        (stats.ttest_1samp(x, 1.0, alternative), st.ttest_1samp(x, 1.0, alternative=alternative)),
+        (
+            stats.ttest_ind(x, y, equal_var, alternative),
+            st.ttest_ind(x, y, equal_var=equal_var, alternative=alternative),
+        ),
+    ]
+    if len(x) == len(y) and _varied(np.subtract(x, y).tolist()):
+        pairs.append((stats.ttest_rel(x, y, alternative), st.ttest_rel(x, y, alternative=alternative)))
+    for ours, theirs in pairs:
+        interval = ours.confidence_interval(confidence_level=level)
+        assert isinstance(interval, stats.ConfidenceInterval)
+        assert type(interval.low) is float and type(interval.high) is float
+        ref = theirs.confidence_interval(confidence_level=level)
+        np.testing.assert_allclose(interval, (ref.low, ref.high), rtol=1e-8, atol=1e-8)
+
+
+def test_intervals_are_named_tuples_like_scipys() -> None:
+    interval = stats.mean_ci([9, 10, 11, 12, 13], confidence_level=0.9)
+    low, high = interval  # unpacking keeps working
+    assert (interval.low, interval.high) == (low, high) and low < 11 < high
+    assert stats.ttest_1samp([9, 10, 11, 12, 13], 10).confidence_interval(0.9) == interval
+    assert stats.proportion_ci(40, 100)._fields == ("low", "high")
 
 
 def test_mean_ci_covers_the_true_mean_about_95_percent_of_the_time() -> None:
@@ -390,7 +425,7 @@ def test_sample_size_proportions_hand_example() -> None:
         (lambda: stats.anova_oneway([1, 2], []), r"groups\[1\] must not be empty"),
         (lambda: stats.anova_oneway([1], [2]), "need more values"),
         (lambda: stats.anova_oneway([1, 1], [2, 2]), "every group is constant"),
-        (lambda: stats.mean_ci([1, 2, 3], confidence=1.0), "confidence must be in the open"),
+        (lambda: stats.mean_ci([1, 2, 3], confidence_level=1.0), "confidence_level must be in the open"),
         (lambda: stats.mean_ci([1.0]), "x needs at least 2 values"),
         (lambda: stats.mean_ci([1, 2], sigma=-1), "sigma must be positive"),
         (lambda: stats.proportion_ci(5, 4), "count must be between 0 and n=4"),

@@ -223,7 +223,7 @@ def test_regression_method_errors() -> None:
     fit = stats.linear_regression([[1, 0], [2, 1], [3, 5], [4, 2], [5, 3]], [1, 2, 4, 3, 6])
     with pytest.raises(ValueError, match="x_new must have 2 column"):
         fit.predict([1, 2, 3])
-    with pytest.raises(ValueError, match="confidence must be in the open interval"):
+    with pytest.raises(ValueError, match="confidence_level must be in the open interval"):
         fit.conf_int(1.5)
     with pytest.raises(ValueError, match="x_new must contain only finite"):
         fit.prediction_interval([[1, math.inf]])
@@ -397,9 +397,9 @@ def test_metrics_on_unbalanced_data_and_zero_division() -> None:
 @pytest.mark.parametrize(
     ("call", "match"),
     [
-        (lambda: stats.confusion_matrix([0, 1, 2], [0, 1, 1]), "y_true must contain binary"),
+        (lambda: stats.confusion_matrix([0, 1, 2], [0, 1, 1]), "y_true must contain only 0 and 1, got 2.0 at index 2"),
         (lambda: stats.precision([0, 1], [0, 1, 1]), "y_true and y_pred must have the same"),
-        (lambda: stats.recall([0, 1], [0.5, 1]), "y_pred must contain binary"),
+        (lambda: stats.recall([0, 1], [0.5, 1]), "y_pred must contain only 0 and 1, got 0.5 at index 0"),
         (lambda: stats.accuracy([], []), "y_true must not be empty"),
         (lambda: stats.accuracy([1, 2], [1]), "y_true and y_pred must have the same length"),
         (lambda: stats.accuracy("ab", "ab"), "y_true must be a 1-D sequence"),

@@ -51,7 +51,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from mathbook._validate import as_scalar, check_int, check_open_interval
+from mathbook._validate import as_scalar, check_int, check_open_interval, check_seed
 
 __all__ = [
     "Dataset",
@@ -143,20 +143,6 @@ class Dataset:
 
 def _shape_dtype(array: NDArray[Any]) -> str:
     return f"{array.shape} {array.dtype}"
-
-
-def _rng(seed: Any) -> np.random.Generator:
-    """A generator from an ``int`` seed, a ``Generator`` (used as is) or ``None``."""
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if seed is None:
-        return np.random.default_rng()
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise ValueError(
-            f"seed must be a non-negative integer, a numpy.random.Generator or None, "
-            f"got {seed!r}"
-        )
-    return np.random.default_rng(check_int(seed, "seed", minimum=0))
 
 
 def _non_negative(x: Any, name: str) -> float:
@@ -758,7 +744,7 @@ def small_images(n: int = 200, seed: int | np.random.Generator | None = 0,
     """
     n = check_int(n, "n", minimum=1)
     size = check_int(size, "size", minimum=8)
-    rng = _rng(seed)
+    rng = check_seed(seed)
     mean_face, expression, lighting, eye_size = (p.ravel() for p in _face_patterns(size))
     weights = rng.uniform(-1.0, 1.0, size=(n, 3)) * np.array([1.0, 0.2, 1.0])
     patterns = np.vstack([expression, lighting, eye_size])
@@ -901,7 +887,7 @@ def price_series(n_days: int = 250, seed: int | np.random.Generator | None = 0) 
     [100.0, 60.0]
     """
     n_days = check_int(n_days, "n_days", minimum=2)
-    rng = _rng(seed)
+    rng = check_seed(seed)
     sd = np.array([0.012, 0.018])
     corr = np.array([[1.0, 0.35], [0.35, 1.0]])
     returns = rng.multivariate_normal([0.0004, 0.0003], corr * np.outer(sd, sd),
@@ -968,7 +954,7 @@ def advertising(n: int = 200, seed: int | np.random.Generator | None = 0) -> Dat
     0.05 7
     """
     n = check_int(n, "n", minimum=2)
-    rng = _rng(seed)
+    rng = check_seed(seed)
     tv = np.round(rng.uniform(0.0, 300.0, size=n), 1)
     sales = np.round(7.0 + 0.048 * tv + rng.normal(0.0, 1.6, size=n), 1)
     description = (
@@ -1042,7 +1028,7 @@ def house_prices(n: int = 200, seed: int | np.random.Generator | None = 0) -> Da
     2.2
     """
     n = check_int(n, "n", minimum=5)
-    rng = _rng(seed)
+    rng = check_seed(seed)
     size = rng.integers(35, 221, size=n).astype(np.float64)
     bedrooms = np.clip(np.round(size / 40 + rng.normal(0.0, 0.7, size=n)), 1, 6)
     age = rng.integers(0, 81, size=n).astype(np.float64)
@@ -1133,7 +1119,7 @@ def two_circles(n: int = 200, noise: float = 0.08, factor: float = 0.5,
     n = check_int(n, "n", minimum=2)
     noise = _non_negative(noise, "noise")
     factor = check_open_interval(factor, "factor", 0.0, 1.0)
-    rng = _rng(seed)
+    rng = check_seed(seed)
     n_outer = n // 2
     theta = rng.uniform(0.0, 2 * np.pi, size=n)
     ring = np.column_stack([np.cos(theta), np.sin(theta)])
@@ -1200,7 +1186,7 @@ def moons(n: int = 200, noise: float = 0.1,
     """
     n = check_int(n, "n", minimum=2)
     noise = _non_negative(noise, "noise")
-    rng = _rng(seed)
+    rng = check_seed(seed)
     n_upper = n // 2
     t = rng.uniform(0.0, np.pi, size=n)
     upper = np.column_stack([np.cos(t[:n_upper]), np.sin(t[:n_upper])])
@@ -1414,7 +1400,7 @@ def same_stats_different_shapes(n: int = 60,
     two_clusters      mean [10.0, 6.0] r 0.60
     """
     n = check_int(n, "n", minimum=10)
-    rng = _rng(seed)
+    rng = check_seed(seed)
     sets = [_match_moments(_raw_shape(kind, n, rng)) for kind in _SHAPES]
     description = (
         f"{len(_SHAPES)} sets of {n} 2-D points (rows; data shape ({len(_SHAPES) * n}, 2), "

@@ -40,7 +40,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from mathbook._validate import as_matrix, as_vector, check_int
+from mathbook._validate import InputError, as_matrix, as_vector, check_int
 
 __all__ = [
     "FOREGROUND",
@@ -181,7 +181,7 @@ def to_svg(fig: Figure, *, theme_aware: bool = False, close: bool = True) -> str
     True
     """
     if not isinstance(fig, Figure):
-        raise ValueError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
+        raise InputError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
     buffer = io.StringIO()
     with book_style():
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})

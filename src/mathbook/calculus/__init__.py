@@ -18,12 +18,8 @@ Examples
 >>> calculus.autodiff_derivative(lambda x: x**2, 3.0)
 6.0
 >>> result = calculus.gradient_descent(lambda x: 2 * x, x0=4.0, learning_rate=0.25)
->>> result.path[:3].tolist(), result.converged
+>>> result.path[:3].tolist(), result.success
 ([4.0, 2.0, 1.0], True)
-
-See also
---------
-Part 0 (Foundations), Week 1; Part 2 (Calculus), Weeks 1-3.
 """
 
 from __future__ import annotations

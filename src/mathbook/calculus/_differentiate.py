@@ -14,7 +14,16 @@ from typing import Any, NamedTuple, overload
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathbook._validate import FloatArray, as_array, as_scalar, as_vector, check_positive
+from mathbook._validate import (
+    FloatArray,
+    InputError,
+    as_array,
+    as_scalar,
+    as_vector,
+    check_callable,
+    check_positive,
+    plain,
+)
 
 __all__ = [
     "TangentLine",
@@ -32,11 +41,6 @@ _FOURTH_ROOT_EPS = _EPS**0.25  # best step for second differences, about 1.2e-4
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _check_callable(f: object, name: str) -> None:
-    if not callable(f):
-        raise ValueError(f"{name} must be a callable function, got {type(f).__name__}")
 
 
 def _steps(x: FloatArray, h: float | None, base: float) -> FloatArray:
@@ -93,7 +97,7 @@ def _real_array(raw: object, name: str) -> FloatArray:
     try:
         return np.asarray(as_given, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError(
+        raise InputError(
             f"{name} must return real numbers, got {type(raw).__name__}"
         ) from None
 
@@ -186,17 +190,12 @@ def derivative(
     12.0
     >>> np.round(derivative(np.sin, [0.0, np.pi]), 6).tolist()   # cos(0), cos(pi)
     [1.0, -1.0]
-
-    See also
-    --------
-    Part 0 (Foundations), Week 1: the derivative as the slope where the loss is flat.
-    Part 2 (Calculus), Week 1: numerical vs symbolic vs automatic differentiation.
     """
-    _check_callable(f, "f")
+    check_callable(f, "f")
     x_arr = as_array(x, "x")
     step = _steps(x_arr, _optional_step(h), _CBRT_EPS)
     if np.any(step == 0):
-        raise ValueError(f"h is too small to move x (x + h == x), got h = {h!r}")
+        raise ValueError(f"h is too small to move x (x + h == x), got h = {plain(h)}")
     f_plus = _evaluate(f, x_arr + step, x_arr)
     f_minus = _evaluate(f, x_arr - step, x_arr)
     slope = (f_plus - f_minus) / (2 * step)
@@ -244,16 +243,12 @@ def second_derivative(
     --------
     >>> round(second_derivative(lambda t: t**3, 2.0), 5)   # 6 * 2
     12.0
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: second derivatives, concavity and the second-derivative test.
     """
-    _check_callable(f, "f")
+    check_callable(f, "f")
     x_arr = as_array(x, "x")
     step = _steps(x_arr, _optional_step(h), _FOURTH_ROOT_EPS)
     if np.any(step == 0):
-        raise ValueError(f"h is too small to move x (x + h == x), got h = {h!r}")
+        raise ValueError(f"h is too small to move x (x + h == x), got h = {plain(h)}")
     f_plus = _evaluate(f, x_arr + step, x_arr)
     f_mid = _evaluate(f, x_arr, x_arr)
     f_minus = _evaluate(f, x_arr - step, x_arr)
@@ -302,12 +297,8 @@ def gradient(f: Callable[[Any], Any], x: ArrayLike, h: float | None = None) -> F
     >>> f = lambda v: v[0] ** 2 + 3 * v[0] * v[1]      # grad = (2x + 3y, 3x)
     >>> np.round(gradient(f, [1.0, 2.0]), 6).tolist()
     [8.0, 3.0]
-
-    See also
-    --------
-    Part 2 (Calculus), Week 2: partial derivatives and the gradient.
     """
-    _check_callable(f, "f")
+    check_callable(f, "f")
     x_vec = as_vector(x, "x")
     step = _steps(x_vec, _optional_step(h), _CBRT_EPS)
     shifts = np.diag(step)  # row i is h_i e_i
@@ -357,12 +348,8 @@ def hessian(f: Callable[[Any], Any], x: ArrayLike, h: float | None = None) -> Fl
     >>> f = lambda v: v[0] ** 2 + 3 * v[0] * v[1] - v[1] ** 2
     >>> np.round(hessian(f, [1.0, 2.0]), 5).tolist()
     [[2.0, 3.0], [3.0, -2.0]]
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: the Hessian, definiteness and saddle points.
     """
-    _check_callable(f, "f")
+    check_callable(f, "f")
     x_vec = as_vector(x, "x")
     n = x_vec.size
     step = _steps(x_vec, _optional_step(h), _FOURTH_ROOT_EPS)
@@ -422,12 +409,8 @@ def secant_slope(f: Callable[[Any], Any], x: ArrayLike, h: ArrayLike) -> float |
     2.5
     >>> [round(s, 6) for s in secant_slope(lambda t: t**2, 1.0, [1.0, 0.1, 0.001]).tolist()]
     [3.0, 2.1, 2.001]
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: the tangent as the limit of secants.
     """
-    _check_callable(f, "f")
+    check_callable(f, "f")
     x_arr = as_array(x, "x")
     h_arr = as_array(h, "h")
     try:
@@ -488,12 +471,8 @@ def tangent_line(f: Callable[[Any], Any], x: float, h: float | None = None) -> T
     >>> slope, intercept = tangent_line(lambda t: t**2, 3.0)   # y = 6x - 9
     >>> round(slope, 6), round(intercept, 6)
     (6.0, -9.0)
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: secant to tangent.
     """
-    _check_callable(f, "f")
+    check_callable(f, "f")
     x0 = as_scalar(x, "x")
     slope = derivative(f, x0, h)
     height = float(_evaluate(f, np.asarray(x0), np.asarray(x0)))

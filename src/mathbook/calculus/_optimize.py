@@ -24,7 +24,15 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathbook._validate import FloatArray, as_array, as_scalar, check_int, check_positive
+from mathbook._validate import (
+    FloatArray,
+    InputError,
+    as_array,
+    as_scalar,
+    check_callable,
+    check_int,
+    check_positive,
+)
 
 __all__ = [
     "OptimizeResult",
@@ -45,25 +53,35 @@ class OptimizeResult:
 
     Attributes
     ----------
+    The field names are SciPy's (``scipy.optimize.OptimizeResult``), plus the book's
+    ``path``.
+
+    Attributes
+    ----------
     x : float or numpy.ndarray
         The last iterate: a float when the start was a number, an array of shape (n,)
         when it was a vector. For a diverged run, the last *finite* iterate.
-    path : numpy.ndarray
-        All iterates, ``path[0]`` is the start ``x0``: shape (k + 1,) for a number,
-        (k + 1, n) for a vector, where k is ``n_iterations``.
-    converged : bool
-        True only if the stopping rule on the step size was met.
-    n_iterations : int
-        Number of steps taken (``len(path) - 1``).
+    fun : float or None
+        The function at ``x``: the objective ``f`` for :func:`gradient_descent` and
+        :func:`newton` when it was passed (else ``None``), $f(x)$ for
+        :func:`newton_root`.
+    success : bool
+        True only if the stopping rule on the step size was met (the method converged).
+    nit : int
+        Number of iterations (steps) taken, ``len(path) - 1``.
     message : str
         Why the method stopped, in words.
+    path : numpy.ndarray
+        All iterates, ``path[0]`` is the start ``x0``: shape (nit + 1,) for a number,
+        (nit + 1, n) for a vector.
     """
 
     x: float | FloatArray
-    path: FloatArray
-    converged: bool
-    n_iterations: int
+    fun: float | None
+    success: bool
+    nit: int
     message: str
+    path: FloatArray
 
     def __repr__(self) -> str:
         if isinstance(self.x, float):
@@ -73,18 +91,13 @@ class OptimizeResult:
         else:
             x_text = f"<array of shape {self.x.shape}>"
         return (
-            f"OptimizeResult(x={x_text}, converged={self.converged}, "
-            f"n_iterations={self.n_iterations}, path=<array of shape {self.path.shape}>, "
-            f"message={self.message!r})"
+            f"OptimizeResult(x={x_text}, fun={self.fun!r}, success={self.success}, "
+            f"nit={self.nit}, message={self.message!r}, "
+            f"path=<array of shape {self.path.shape}>)"
         )
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _check_callable(f: object, name: str) -> None:
-    if not callable(f):
-        raise ValueError(f"{name} must be a callable function, got {type(f).__name__}")
 
 
 def _as_start(x0: ArrayLike) -> FloatArray:
@@ -114,7 +127,7 @@ def _call(fn: Callable[[Any], Any], x: FloatArray, name: str, shape: tuple[int, 
     try:
         value = np.asarray(as_given, dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must return real numbers, got {type(raw).__name__}") from None
+        raise InputError(f"{name} must return real numbers, got {type(raw).__name__}") from None
     if value.shape != shape:
         raise ValueError(
             f"{name} must return {_shape_text(shape)} for this x0, got shape {value.shape}"
@@ -126,14 +139,17 @@ def _point(x: FloatArray) -> str:
     return repr(float(x)) if x.ndim == 0 else repr(x.tolist())
 
 
-def _result(path: list[FloatArray], converged: bool, message: str) -> OptimizeResult:
+def _result(
+    path: list[FloatArray], success: bool, message: str, f: Callable[[Any], Any] | None
+) -> OptimizeResult:
     last = path[-1]
     return OptimizeResult(
         x=float(last) if last.ndim == 0 else last.copy(),
-        path=np.array(path),
-        converged=converged,
-        n_iterations=len(path) - 1,
+        fun=None if f is None else float(_call(f, last, "f", ())),
+        success=success,
+        nit=len(path) - 1,
         message=message,
+        path=np.array(path),
     )
 
 
@@ -143,6 +159,7 @@ def _iterate(
     num_iterations: int,
     tol: float,
     divergence_hint: str,
+    f: Callable[[Any], Any] | None,
 ) -> OptimizeResult:
     """Run ``x <- x - step_at(x, k)`` and record the path; the shared loop of this module."""
     path = [x0]
@@ -159,6 +176,7 @@ def _iterate(
                 path,
                 False,
                 f"diverged: step {k} from x = {_point(x)} is not finite; {divergence_hint}",
+                f,
             )
         path.append(x_new)
         x = x_new
@@ -168,12 +186,14 @@ def _iterate(
                 True,
                 f"converged: step {k} has norm {step_norm:.3g} < tol * max(1, |x|) "
                 f"= {threshold:.3g}",
+                f,
             )
     return _result(
         path,
         False,
         f"stopped after num_iterations={num_iterations} steps without converging "
         f"(last step norm {step_norm:.3g})",
+        f,
     )
 
 
@@ -186,6 +206,8 @@ def gradient_descent(
     learning_rate: float,
     num_iterations: int = 1000,
     tol: float = 1e-8,
+    *,
+    f: Callable[[Any], Any] | None = None,
 ) -> OptimizeResult:
     r"""Minimise $f$ by gradient descent, recording every iterate.
 
@@ -211,12 +233,14 @@ def gradient_descent(
         Maximum number of steps, at least 1.
     tol : float, default 1e-8
         Tolerance of the stopping rule, positive.
+    f : callable, optional
+        The function being minimised, only to report ``fun`` $= f(x)$ at the end.
 
     Returns
     -------
     OptimizeResult
-        ``x`` (last iterate), ``path`` (all iterates from ``x0``), ``converged``,
-        ``n_iterations`` and ``message``.
+        ``x`` (last iterate), ``fun``, ``success``, ``nit``, ``message`` and ``path``
+        (all iterates from ``x0``).
 
     Raises
     ------
@@ -232,15 +256,11 @@ def gradient_descent(
     >>> result = gradient_descent(lambda x: 2 * (x - 3), x0=0.0, learning_rate=0.25)
     >>> result.path[:4].tolist()    # each step halves the distance to 3
     [0.0, 1.5, 2.25, 2.625]
-    >>> round(result.x, 6), result.converged
+    >>> round(result.x, 6), result.success
     (3.0, True)
-
-    See also
-    --------
-    Part 0 (Foundations), Week 1: the update rule a <- a - alpha dL/da.
-    Part 2 (Calculus), Week 2: gradient descent, learning rate and divergence.
     """
-    _check_callable(grad, "grad")
+    check_callable(grad, "grad")
+    check_callable(f, "f", optional=True)
     start = _as_start(x0)
     alpha = check_positive(learning_rate, "learning_rate")
     budget = check_int(num_iterations, "num_iterations", minimum=1)
@@ -249,7 +269,7 @@ def gradient_descent(
     def step_at(x: FloatArray, k: int) -> FloatArray:
         return alpha * _call(grad, x, "grad", start.shape)
 
-    return _iterate(step_at, start, budget, tolerance, "try a smaller learning_rate")
+    return _iterate(step_at, start, budget, tolerance, "try a smaller learning_rate", f)
 
 
 def newton(
@@ -258,6 +278,8 @@ def newton(
     x0: ArrayLike,
     num_iterations: int = 100,
     tol: float = 1e-10,
+    *,
+    f: Callable[[Any], Any] | None = None,
 ) -> OptimizeResult:
     r"""Newton's method for optimisation: find where the gradient is zero.
 
@@ -287,6 +309,8 @@ def newton(
         Maximum number of steps, at least 1.
     tol : float, default 1e-10
         Tolerance of the stopping rule, positive.
+    f : callable, optional
+        The function being minimised, only to report ``fun`` $= f(x)$ at the end.
 
     Returns
     -------
@@ -308,15 +332,12 @@ def newton(
     >>> result = newton(lambda x: x**3 - 1, lambda x: 3 * x**2, x0=2.0)
     >>> [round(v, 6) for v in result.path[:4].tolist()]
     [2.0, 1.416667, 1.110534, 1.010637]
-    >>> round(result.x, 12), result.converged
+    >>> round(result.x, 12), result.success
     (1.0, True)
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: Newton's method for optimisation; Newton vs gradient descent.
     """
-    _check_callable(grad, "grad")
-    _check_callable(hess, "hess")
+    check_callable(grad, "grad")
+    check_callable(hess, "hess")
+    check_callable(f, "f", optional=True)
     start = _as_start(x0)
     budget = check_int(num_iterations, "num_iterations", minimum=1)
     tolerance = check_positive(tol, "tol")
@@ -343,7 +364,7 @@ def newton(
             )
         return np.asarray(np.linalg.solve(H, g), dtype=np.float64)
 
-    return _iterate(step_at, start, budget, tolerance, "start closer to the minimum")
+    return _iterate(step_at, start, budget, tolerance, "start closer to the minimum", f)
 
 
 def newton_root(
@@ -376,7 +397,7 @@ def newton_root(
     Returns
     -------
     OptimizeResult
-        ``x`` is a float and ``path`` has shape (k + 1,).
+        ``x`` is a float, ``fun`` is $f(x)$, and ``path`` has shape (nit + 1,).
 
     Raises
     ------
@@ -392,15 +413,11 @@ def newton_root(
     >>> result = newton_root(lambda x: x**2 - 2, lambda x: 2 * x, x0=1.0)
     >>> result.path[:3].tolist()     # 1, 3/2, 17/12
     [1.0, 1.5, 1.4166666666666667]
-    >>> round(result.x, 12), result.n_iterations
+    >>> round(result.x, 12), result.nit
     (1.414213562373, 6)
-
-    See also
-    --------
-    Part 2 (Calculus), Week 3: Newton's method for roots.
     """
-    _check_callable(f, "f")
-    _check_callable(fprime, "fprime")
+    check_callable(f, "f")
+    check_callable(fprime, "fprime")
     start = np.asarray(as_scalar(x0, "x0"))
     budget = check_int(num_iterations, "num_iterations", minimum=1)
     tolerance = check_positive(tol, "tol")
@@ -415,4 +432,4 @@ def newton_root(
             )
         return value / slope
 
-    return _iterate(step_at, start, budget, tolerance, "try an x0 closer to the root")
+    return _iterate(step_at, start, budget, tolerance, "try an x0 closer to the root", f)

@@ -19,10 +19,6 @@ short name::
     from mathbook.calculus import autodiff as ad
     f = lambda x: ad.sin(x) * ad.exp(x)
     ad.derivative(f, 0.0)      # cos(0) e^0 + sin(0) e^0 = 1.0
-
-See also
---------
-Part 2 (Calculus), Week 1: symbolic, numerical and automatic differentiation compared.
 """
 
 from __future__ import annotations
@@ -32,7 +28,7 @@ import numbers
 from collections.abc import Callable
 from typing import Any, overload
 
-from mathbook._validate import as_scalar
+from mathbook._validate import InputError, as_scalar, check_callable
 
 __all__ = [
     "Dual",
@@ -70,10 +66,6 @@ class Dual:
     Dual(value=15.0, derivative=8.0)
     >>> (1 / x).derivative == -1 / 9
     True
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: the sum, product and chain rules.
     """
 
     __slots__ = ("_derivative", "_value")
@@ -230,10 +222,6 @@ def exp(x: Dual | float) -> Dual | float:
     --------
     >>> exp(Dual(0.0, 1.0))
     Dual(value=1.0, derivative=1.0)
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     return _apply(x, math.exp, math.exp)
 
@@ -264,10 +252,6 @@ def log(x: Dual | float) -> Dual | float:
     --------
     >>> log(Dual(2.0, 1.0)).derivative
     0.5
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     a = x.value if isinstance(x, Dual) else as_scalar(x, "x")
     if a <= 0:
@@ -296,10 +280,6 @@ def sin(x: Dual | float) -> Dual | float:
     --------
     >>> sin(Dual(0.0, 1.0))
     Dual(value=0.0, derivative=1.0)
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     return _apply(x, math.sin, math.cos)
 
@@ -326,10 +306,6 @@ def cos(x: Dual | float) -> Dual | float:
     >>> import math
     >>> round(cos(Dual(math.pi / 2, 1.0)).derivative, 12)
     -1.0
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     return _apply(x, math.cos, lambda t: -math.sin(t))
 
@@ -355,10 +331,6 @@ def tan(x: Dual | float) -> Dual | float:
     --------
     >>> tan(Dual(0.0, 1.0))
     Dual(value=0.0, derivative=1.0)
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     return _apply(x, math.tan, lambda t: 1.0 / math.cos(t) ** 2)
 
@@ -389,10 +361,6 @@ def sqrt(x: Dual | float) -> Dual | float:
     --------
     >>> sqrt(Dual(4.0, 1.0))
     Dual(value=2.0, derivative=0.25)
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     a = x.value if isinstance(x, Dual) else as_scalar(x, "x")
     if a < 0:
@@ -423,10 +391,6 @@ def tanh(x: Dual | float) -> Dual | float:
     --------
     >>> tanh(Dual(0.0, 1.0))
     Dual(value=0.0, derivative=1.0)
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     return _apply(x, math.tanh, lambda t: 1.0 - math.tanh(t) ** 2)
 
@@ -460,10 +424,6 @@ def sigmoid(x: Dual | float) -> Dual | float:
     --------
     >>> sigmoid(Dual(0.0, 1.0))
     Dual(value=0.5, derivative=0.25)
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: derivatives of elementary functions and the chain rule.
     """
     return _apply(x, _sigmoid, lambda t: _sigmoid(t) * (1.0 - _sigmoid(t)))
 
@@ -502,13 +462,8 @@ def derivative(f: Callable[[Any], Any], x: float) -> float:
     14.0
     >>> derivative(lambda t: sin(t) * exp(t), 0.0)   # cos 0 + sin 0
     1.0
-
-    See also
-    --------
-    Part 2 (Calculus), Week 1: automatic differentiation.
     """
-    if not callable(f):
-        raise ValueError(f"f must be a callable function, got {type(f).__name__}")
+    check_callable(f, "f")
     x0 = as_scalar(x, "x")
     try:
         out = f(Dual(x0, 1.0))
@@ -524,7 +479,7 @@ def derivative(f: Callable[[Any], Any], x: float) -> float:
     elif _is_real(out):
         slope = 0.0  # f ignores its argument: a constant
     else:
-        raise ValueError(f"f must return a number or a Dual, got {type(out).__name__}")
+        raise InputError(f"f must return a number or a Dual, got {type(out).__name__}")
     if not math.isfinite(slope):
         raise ValueError(f"the derivative of f at x = {x0!r} is not finite ({slope!r})")
     return slope

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from mathbook._validate import as_scalar, check_int
+from mathbook._validate import InputError, as_scalar, check_callable, check_int, check_seed
 
 __all__ = [
     "Case",
@@ -290,7 +290,7 @@ def _split_case(case: Any, index: int) -> tuple[tuple[Any, ...], dict[str, Any]]
         if not all(isinstance(k, str) for k in case):
             raise ValueError(f"cases[{index}] must have string keys (argument names)")
         return (), dict(case)
-    raise ValueError(
+    raise InputError(
         f"cases[{index}] must be a tuple of positional arguments or a dict of keyword "
         f"arguments, got {_type_name(case)}; wrap a single argument as (value,)"
     )
@@ -298,7 +298,7 @@ def _split_case(case: Any, index: int) -> tuple[tuple[Any, ...], dict[str, Any]]
 
 def _normalise_cases(cases: Any) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
     if isinstance(cases, (str, bytes, Mapping)) or not isinstance(cases, Iterable):
-        raise ValueError(
+        raise InputError(
             f"cases must be an iterable of argument tuples or dicts, got {_type_name(cases)}"
         )
     split = [_split_case(case, i) for i, case in enumerate(cases)]
@@ -505,10 +505,8 @@ def check_function(
     >>> result.passed, result.n_cases
     (False, 2)
     """
-    if not callable(reference_fn):
-        raise ValueError(f"reference_fn must be callable, got {_type_name(reference_fn)}")
-    if compare is not None and not callable(compare):
-        raise ValueError(f"compare must be callable or None, got {_type_name(compare)}")
+    check_callable(reference_fn, "reference_fn")
+    check_callable(compare, "compare", optional=True)
     if name is not None and (not isinstance(name, str) or not name.strip()):
         raise ValueError(f"name must be a non-empty string or None, got {name!r}")
     rtol = _check_tolerance(rtol, "rtol")
@@ -648,12 +646,10 @@ def grader(
     >>> mean(my_mean)
     failed: mean(values=[1, 2, 3]) expected 2.0 got 3.0
     """
-    if not callable(reference_fn):
-        raise ValueError(f"reference_fn must be callable, got {_type_name(reference_fn)}")
+    check_callable(reference_fn, "reference_fn")
     if not isinstance(name, str) or not name.strip():
         raise ValueError(f"name must be a non-empty string, got {name!r}")
-    if compare is not None and not callable(compare):
-        raise ValueError(f"compare must be callable or None, got {_type_name(compare)}")
+    check_callable(compare, "compare", optional=True)
     rtol = _check_tolerance(rtol, "rtol")
     atol = _check_tolerance(atol, "atol")
     stored: tuple[Case, ...] | Callable[[], Iterable[Case]]
@@ -663,7 +659,7 @@ def grader(
         stored = tuple(cases)  # a generator must not be used up by the validation below
         _normalise_cases(stored)
     else:
-        raise ValueError(
+        raise InputError(
             "cases must be an iterable of argument tuples or dicts, or a function "
             f"returning one, got {_type_name(cases)}"
         )
@@ -714,19 +710,12 @@ def random_cases(
     >>> len(cases), type(cases[0]).__name__
     (3, 'tuple')
     """
-    if not callable(generator_fn):
-        raise ValueError(f"generator_fn must be callable, got {_type_name(generator_fn)}")
+    check_callable(generator_fn, "generator_fn")
     n = check_int(n, "n", minimum=1)
-    rng = _make_rng(seed)
+    rng = check_seed(seed)
     cases = [generator_fn(rng) for _ in range(n)]
     for i, case in enumerate(cases):
         _split_case(case, i)
     return cases
 
 
-def _make_rng(seed: Any) -> np.random.Generator:
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if seed is None:
-        return np.random.default_rng()
-    return np.random.default_rng(check_int(seed, "seed", minimum=0))

@@ -65,10 +65,6 @@ def eig(A: ArrayLike) -> tuple[NDArray[Any], NDArray[Any]]:
     >>> w, V = eig([[0, -1], [1, 0]])   # a quarter turn: no real eigenvector
     >>> w.tolist()
     [1j, -1j]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 4: eigenvalues and eigenvectors.
     """  # noqa: E501
     M = as_square_matrix(A, "A")
     values, vectors = np.linalg.eig(M)
@@ -105,10 +101,6 @@ def characteristic_polynomial(A: ArrayLike) -> FloatArray:
     --------
     >>> characteristic_polynomial([[2, 1], [1, 2]]).tolist()   # (l - 3)(l - 1)
     [1.0, -4.0, 3.0]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 4: the characteristic polynomial.
     """
     M = as_square_matrix(A, "A")
     n = M.shape[0]
@@ -165,10 +157,6 @@ def steady_state(P: ArrayLike) -> FloatArray:
     >>> P = [[0.9, 0.5], [0.1, 0.5]]   # sunny/rainy weather
     >>> np.round(steady_state(P), 6).tolist()
     [0.833333, 0.166667]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 4: Markov matrices and the steady state.
     """  # noqa: E501
     M = as_square_matrix(P, "P")
     n = M.shape[0]

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -43,7 +43,9 @@ from mathbook._validate import (
     as_matrix,
     as_scalar,
     as_square_matrix,
+    check_bool,
     check_int,
+    check_option,
     scaled_tol,
 )
 from mathbook.linalg._format import _latex_table, _text_table, format_number
@@ -70,7 +72,7 @@ __all__ = [
 SAFETY = 10.0
 
 Pivoting = Literal["partial", "first"]
-_PIVOTING = ("partial", "first")
+_PIVOTING: tuple[Pivoting, ...] = get_args(Pivoting)
 
 
 class SingularMatrixError(ValueError):
@@ -478,14 +480,6 @@ def _right_hand_side(b: ArrayLike, m: int, name: str = "b") -> FloatArray:
     return arr.reshape(m, -1)
 
 
-def _check_pivoting(pivoting: str) -> Pivoting:
-    if pivoting == "partial":
-        return "partial"
-    if pivoting == "first":
-        return "first"
-    raise ValueError(f"pivoting must be one of {_PIVOTING}, got {pivoting!r}")
-
-
 def _check_row(i: object, name: str, m: int) -> int:
     index = check_int(i, name)
     if not 0 <= index < m:
@@ -523,10 +517,6 @@ def swap_rows(M: ArrayLike, i: int, j: int) -> FloatArray:
     --------
     >>> swap_rows([[1, 2], [3, 4]], 0, 1).tolist()
     [[3.0, 4.0], [1.0, 2.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 2: the three row operations.
     """
     A = as_matrix(M, "M")
     i = _check_row(i, "i", A.shape[0])
@@ -560,10 +550,6 @@ def scale_row(M: ArrayLike, i: int, factor: float) -> FloatArray:
     --------
     >>> scale_row([[2, 4], [3, 5]], 0, 0.5).tolist()
     [[1.0, 2.0], [3.0, 5.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 2: the three row operations.
     """
     A = as_matrix(M, "M")
     i = _check_row(i, "i", A.shape[0])
@@ -602,10 +588,6 @@ def add_row_multiple(M: ArrayLike, target: int, source: int, factor: float) -> F
     --------
     >>> add_row_multiple([[1, 2], [3, 4]], 1, 0, -3).tolist()
     [[1.0, 2.0], [0.0, -2.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 2: the three row operations.
     """
     A = as_matrix(M, "M")
     t = _check_row(target, "target", A.shape[0])
@@ -643,9 +625,9 @@ def augment(A: ArrayLike, b: ArrayLike) -> FloatArray:
     >>> augment([[1, 2], [3, 4]], [5, 6]).tolist()
     [[1.0, 2.0, 5.0], [3.0, 4.0, 6.0]]
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Week 1: a system as its augmented matrix.
+    Taught in [A NumPy primer](../../getting-started/numpy-primer.md#from-a-system-to-arrays).
     """
     coefficients = as_matrix(A, "A")
     rhs = _right_hand_side(b, coefficients.shape[0])
@@ -662,7 +644,7 @@ def eliminate(
     b: ArrayLike | None = None,
     *,
     reduced: bool = False,
-    pivoting: str = "partial",
+    pivoting: Pivoting = "partial",
 ) -> Elimination:
     r"""Gaussian elimination of $\mathbf{A}$ or $[\mathbf{A} \mid \mathbf{b}]$, every step kept.
 
@@ -715,9 +697,10 @@ def eliminate(
     >>> print(E.to_text().splitlines()[-2:])
     ['[ 1  0 | 1 ]', '[ 0  1 | 3 ]']
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Week 2: elimination, row echelon form, rank.
+    Taught in [Two equations, two unknowns](../../linear-algebra/week-1/two-variables.md#in-code)
+    and [Three equations, three unknowns](../../linear-algebra/week-1/three-variables.md#worked-example).
     """
     coefficients = as_matrix(A, "A")
     n = coefficients.shape[1]
@@ -725,9 +708,8 @@ def eliminate(
         M = coefficients
     else:
         M = np.hstack([coefficients, _right_hand_side(b, coefficients.shape[0])])
-    if not isinstance(reduced, (bool, np.bool_)):
-        raise ValueError(f"reduced must be True or False, got {reduced!r}")
-    method = _check_pivoting(pivoting)
+    check_bool(reduced, "reduced")
+    method = check_option("pivoting", pivoting, _PIVOTING)
 
     start = _cleaned(M, np.tile(_column_tolerances(M, n), (M.shape[0], 1)))
     result = _reduce(
@@ -748,7 +730,7 @@ def eliminate(
     )
 
 
-def row_echelon(A: ArrayLike, *, pivoting: str = "partial") -> FloatArray:
+def row_echelon(A: ArrayLike, *, pivoting: Pivoting = "partial") -> FloatArray:
     r"""A row echelon form of $\mathbf{A}$ by Gaussian elimination.
 
     Each row's first non-zero entry (its pivot) is to the right of the pivot above it,
@@ -774,13 +756,9 @@ def row_echelon(A: ArrayLike, *, pivoting: str = "partial") -> FloatArray:
     --------
     >>> row_echelon([[1, 2], [3, 4]], pivoting="first").tolist()
     [[1.0, 2.0], [0.0, -2.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 2: row echelon form.
     """
     M = as_matrix(A, "A")
-    method = _check_pivoting(pivoting)
+    method = check_option("pivoting", pivoting, _PIVOTING)
     return _reduce(M, M.shape[1], pivot_columns=M.shape[1], pivoting=method).cleaned()
 
 
@@ -808,10 +786,6 @@ def rref(A: ArrayLike) -> FloatArray:
     --------
     >>> rref([[1, 2, 3], [2, 4, 7]]).tolist()
     [[1.0, 2.0, 0.0], [0.0, 0.0, 1.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 2: reduced row echelon form.
     """
     M = as_matrix(A, "A")
     return _reduce(M, M.shape[1], pivot_columns=M.shape[1], reduced=True).cleaned()
@@ -845,10 +819,10 @@ def rank(A: ArrayLike) -> int:
     >>> rank([[1, 2], [2, 4]]), rank([[0.1, 0.2], [0.3, 0.6]]), rank([[1, 2], [3, 4]])
     (1, 1, 2)
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Week 2: rank as the number of pivots.
     ``numpy.linalg.matrix_rank`` computes it from the singular values instead.
+    Taught in [Two equations, two unknowns](../../linear-algebra/week-1/two-variables.md#in-code).
     """
     M = as_matrix(A, "A")
     return len(_reduce(M, M.shape[1], pivot_columns=M.shape[1]).pivots)
@@ -883,9 +857,11 @@ def det(A: ArrayLike) -> float:
     >>> det([[1, 2], [3, 4]]), det([[1, 2], [2, 4]]), det([[0.1, 0.2], [0.3, 0.6]])
     (-2.0, 0.0, 0.0)
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Weeks 1 and 4: the determinant. ``numpy.linalg.det``.
+    ``numpy.linalg.det``
+    Taught in [Two equations, two unknowns](../../linear-algebra/week-1/two-variables.md#in-code)
+    and [Three equations, three unknowns](../../linear-algebra/week-1/three-variables.md#in-code).
     """
     M = as_square_matrix(A, "A")
     n = M.shape[0]

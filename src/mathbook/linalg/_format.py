@@ -8,14 +8,13 @@ the ones a person would write by hand: ``2`` rather than ``2.0``, ``3/2`` rather
 from __future__ import annotations
 
 import math
-import numbers
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathbook._validate import FloatArray, as_array, check_int
+from mathbook._validate import FloatArray, as_array, as_scalar, check_int
 
 __all__ = ["format_number", "matrix_to_latex", "matrix_to_text"]
 
@@ -27,14 +26,6 @@ _SNAP_RTOL = 1e-9
 _BIG_INTEGER = 1e15
 #: Only numbers smaller than this in magnitude are printed as fractions (not 1234567/10).
 _BIG_FRACTION = 1000.0
-
-
-def _as_real(x: Any) -> float:
-    if isinstance(x, np.ndarray) and x.ndim == 0:
-        x = x.item()
-    if isinstance(x, bool) or not isinstance(x, (numbers.Real, np.floating, np.integer)):
-        raise ValueError(f"x must be a real number, got {type(x).__name__}")
-    return float(x)
 
 
 def _scientific_latex(text: str) -> str:
@@ -80,12 +71,8 @@ def format_number(x: Any, latex: bool = False) -> str:
     '-\\tfrac{1}{3}'
     >>> format_number(3.14159265), format_number(0.000012345, latex=True)
     ('3.142', '1.234 \\times 10^{-5}')
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 2: the worked eliminations print their numbers with it.
     """
-    value = _as_real(x)
+    value = as_scalar(x, "x", finite=False)
     if math.isnan(value):
         return "nan"
     if math.isinf(value):
@@ -177,10 +164,6 @@ def matrix_to_text(M: ArrayLike, augmented_columns: int = 0) -> str:
     >>> print(matrix_to_text([[1, 2, 3], [0, -0.5, 10]], augmented_columns=1))
     [ 1     2 |  3 ]
     [ 0  -1/2 | 10 ]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 1: a system as its augmented matrix.
     """
     arr, k = _as_display_matrix(M, augmented_columns)
     return _text_table(arr, k)
@@ -213,10 +196,6 @@ def matrix_to_latex(M: ArrayLike, augmented_columns: int = 0) -> str:
     \begin{bmatrix} 1 & \tfrac{1}{2} \\ 0 & 1 \end{bmatrix}
     >>> print(matrix_to_latex([[1, 2, 3], [4, 5, 6]], augmented_columns=1))
     \left[\begin{array}{cc|c} 1 & 2 & 3 \\ 4 & 5 & 6 \end{array}\right]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 1: a system as its augmented matrix.
     """
     arr, k = _as_display_matrix(M, augmented_columns)
     return _latex_table(arr, k)

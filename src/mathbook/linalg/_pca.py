@@ -125,9 +125,9 @@ def pca(X: ArrayLike, n_components: int) -> PCAResult:
     >>> np.round(result.inverse_transform(result.transform(X)), 6).tolist() == np.array(X, float).tolist()
     True
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Week 4: PCA. ``sklearn.decomposition.PCA`` (via the SVD).
+    ``sklearn.decomposition.PCA``
     """  # noqa: E501
     data = as_matrix(X, "X")
     n_samples, n_features = data.shape

@@ -95,10 +95,11 @@ def solve(A: ArrayLike, b: ArrayLike) -> FloatArray:
     ...
     mathbook.linalg.SingularMatrixError: A is singular (rank 1 < 2): the system has no unique solution
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Week 2: Gaussian elimination with back substitution.
     ``numpy.linalg.solve`` does the same with LAPACK.
+    Taught in [Two equations, two unknowns](../../linear-algebra/week-1/two-variables.md#in-code)
+    and [Three equations, three unknowns](../../linear-algebra/week-1/three-variables.md#in-code).
     """  # noqa: E501
     coefficients = as_square_matrix(A, "A")
     n = coefficients.shape[0]
@@ -145,9 +146,10 @@ def classify_system(A: ArrayLike, b: ArrayLike) -> SystemKind:
     >>> print(classify_system([[1, 1], [2, 2]], [2, 5]), classify_system([[1, 1], [2, 2]], [2, 4]))
     none infinite
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Weeks 1 and 2: complete, redundant and contradictory systems.
+    Taught in [Two equations, two unknowns](../../linear-algebra/week-1/two-variables.md#in-code)
+    and [Three equations, three unknowns](../../linear-algebra/week-1/three-variables.md#in-code).
     """
     coefficients = as_matrix(A, "A")
     n = coefficients.shape[1]
@@ -183,10 +185,9 @@ def inverse(A: ArrayLike) -> FloatArray:
     >>> inverse([[2, 1], [1, 1]]).tolist()
     [[1.0, -1.0], [-1.0, 2.0]]
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Week 3: identity, inverse, invertibility.
-    ``numpy.linalg.inv``.
+    ``numpy.linalg.inv``
     """  # noqa: E501
     coefficients = as_square_matrix(A, "A")
     n = coefficients.shape[0]
@@ -227,10 +228,9 @@ def back_substitution(U: ArrayLike, c: ArrayLike) -> FloatArray:
     >>> back_substitution([[2, 1], [0, 4]], [4, 8]).tolist()
     [1.0, 2.0]
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Week 2: Gaussian elimination with back substitution.
-    ``scipy.linalg.solve_triangular``.
+    ``scipy.linalg.solve_triangular``
     """
     upper = as_square_matrix(U, "U")
     n = upper.shape[0]
@@ -346,9 +346,9 @@ def solve_parametric(A: ArrayLike, b: ArrayLike) -> ParametricSolution:
     >>> sol.particular.tolist(), sol.directions.tolist(), sol.free_variables
     ([1.0, 5.0, 0.0], [[1.0], [-2.0], [1.0]], (2,))
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Week 2: the infinitely-many-solutions case.
+    Taught in [Three equations, three unknowns](../../linear-algebra/week-1/three-variables.md#in-code).
     """
     coefficients = as_matrix(A, "A")
     m, n = coefficients.shape
@@ -409,10 +409,9 @@ def least_squares(X: ArrayLike, y: ArrayLike) -> FloatArray:
     >>> np.round(least_squares(X, [1, 2, 4]), 4).tolist()
     [0.8333, 1.5]
 
-    See also
+    See Also
     --------
-    Part 0 (Foundations), Week 2: the geometry of least squares and the normal equations.
-    ``numpy.linalg.lstsq``.
+    ``numpy.linalg.lstsq``
     """  # noqa: E501
     design = as_matrix(X, "X")
     m, n = design.shape

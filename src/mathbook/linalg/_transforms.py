@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import math
+from typing import Literal, TypeAlias, get_args
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathbook._validate import FloatArray, as_scalar, as_vector
+from mathbook._validate import FloatArray, as_scalar, as_vector, check_option
 
 __all__ = ["projection_matrix", "reflection", "rotation", "scaling", "shear"]
 
 # cos and sin closer than this to 0 are set to 0, so that a quarter turn is exact.
+Axis: TypeAlias = Literal["x", "y", "z"]
+_AXES: tuple[Axis, ...] = get_args(Axis)
+
 _TRIG_SNAP = 1e-15
 
 
@@ -19,7 +23,7 @@ def _snap(x: float) -> float:
     return 0.0 if abs(x) < _TRIG_SNAP else x
 
 
-def rotation(theta: float, degrees: bool = False, axis: str | None = None) -> FloatArray:
+def rotation(theta: float, degrees: bool = False, axis: Axis | None = None) -> FloatArray:
     r"""The matrix of a counter-clockwise rotation by the angle $\theta$.
 
     In the plane the columns are the images of $\mathbf{e}_1$ and $\mathbf{e}_2$:
@@ -56,10 +60,6 @@ def rotation(theta: float, degrees: bool = False, axis: str | None = None) -> Fl
     [[0.0, -1.0], [1.0, 0.0]]
     >>> rotation(90, degrees=True, axis="z").tolist()
     [[0.0, -1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 3: linear transformations and their matrices.
     """
     angle = as_scalar(theta, "theta")
     if degrees:
@@ -68,10 +68,8 @@ def rotation(theta: float, degrees: bool = False, axis: str | None = None) -> Fl
     plane = np.array([[c, -s], [s, c]])
     if axis is None:
         return plane
-    if axis not in ("x", "y", "z"):
-        raise ValueError(f"axis must be None, 'x', 'y' or 'z', got {axis!r}")
     # Rotate the cyclically next pair of coordinates: x -> (y, z), y -> (z, x), z -> (x, y).
-    k = "xyz".index(axis)
+    k = _AXES.index(check_option("axis", axis, _AXES))
     i, j = (k + 1) % 3, (k + 2) % 3
     R = np.eye(3)
     R[np.ix_([i, j], [i, j])] = plane
@@ -101,10 +99,6 @@ def scaling(sx: float, sy: float, sz: float | None = None) -> FloatArray:
     --------
     >>> scaling(2, 0.5).tolist()
     [[2.0, 0.0], [0.0, 0.5]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 3: linear transformations and their matrices.
     """
     factors = [as_scalar(sx, "sx"), as_scalar(sy, "sy")]
     if sz is not None:
@@ -140,10 +134,6 @@ def shear(kx: float = 0.0, ky: float = 0.0) -> FloatArray:
     --------
     >>> shear(kx=1).tolist()
     [[1.0, 1.0], [0.0, 1.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 3: linear transformations and their matrices.
     """
     return np.array([[1.0, as_scalar(kx, "kx")], [as_scalar(ky, "ky"), 1.0]])
 
@@ -173,10 +163,6 @@ def projection_matrix(onto: ArrayLike) -> FloatArray:
     --------
     >>> projection_matrix([1, 1]).tolist()
     [[0.5, 0.5], [0.5, 0.5]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 3: projection as a linear transformation.
     """
     direction = as_vector(onto, "onto")
     biggest = float(np.max(np.abs(direction)))
@@ -221,10 +207,6 @@ def reflection(axis: str | ArrayLike) -> FloatArray:
     ([[1.0, 0.0], [0.0, -1.0]], [[0.0, 1.0], [1.0, 0.0]])
     >>> np.round(reflection([1, 1]), 12).tolist()
     [[0.0, 1.0], [1.0, 0.0]]
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 3: linear transformations and their matrices.
     """
     if isinstance(axis, str):
         key = axis.replace(" ", "").lower()

@@ -82,9 +82,9 @@ def norm(v: ArrayLike, ord: float | str = 2) -> float:
     >>> norm([3, -4]), norm([3, -4], ord=1), norm([3, -4], ord="inf")
     (5.0, 7.0, 4.0)
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Week 3: L1 and L2 norms. ``numpy.linalg.norm``.
+    ``numpy.linalg.norm``
     """
     return _norm(as_vector(v, "v"), _check_ord(ord))
 
@@ -110,9 +110,9 @@ def dot(u: ArrayLike, v: ArrayLike) -> float:
     >>> dot([1, 2, 3], [4, -5, 6])
     12.0
 
-    See also
+    See Also
     --------
-    Part 1 (Linear algebra), Week 3: the dot product. ``numpy.dot``.
+    ``numpy.dot``
     """
     a, b = _pair(u, v, "u", "v")
     return float(a @ b)
@@ -142,10 +142,6 @@ def cosine_similarity(u: ArrayLike, v: ArrayLike) -> float:
     --------
     >>> cosine_similarity([1, 0], [0, 2]), cosine_similarity([1, 1], [2, 2])
     (0.0, 1.0)
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 3: angle, orthogonality and cosine similarity.
     """  # noqa: E501
     a, b = _pair(u, v, "u", "v")
     _nonzero_norm(a, "u", "its direction is undefined")
@@ -181,10 +177,6 @@ def angle(u: ArrayLike, v: ArrayLike, degrees: bool = False) -> float:
     --------
     >>> round(angle([1, 0], [1, 1], degrees=True), 6), round(angle([1, 0], [-1, 0]), 6)
     (45.0, 3.141593)
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 3: the geometric dot product.
     """  # noqa: E501
     theta = math.acos(cosine_similarity(u, v))
     return math.degrees(theta) if degrees else theta
@@ -218,11 +210,6 @@ def project(u: ArrayLike, onto: ArrayLike) -> FloatArray:
     --------
     >>> project([2, 3], [1, 0]).tolist(), project([1, 2], [1, 1]).tolist()
     ([2.0, 0.0], [1.5, 1.5])
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 3: projection. Part 0 (Foundations), Week 2: least squares as a
-    projection.
     """
     a, direction = _pair(u, onto, "u", "onto")
     _nonzero_norm(direction, "onto", "there is no line to project onto")
@@ -253,10 +240,6 @@ def distance(u: ArrayLike, v: ArrayLike, ord: float | str = 2) -> float:
     --------
     >>> distance([1, 1], [4, 5]), distance([1, 1], [4, 5], ord=1)
     (5.0, 7.0)
-
-    See also
-    --------
-    Part 1 (Linear algebra), Week 3: distance and the difference vector.
     """
     a, b = _pair(u, v, "u", "v")
     return _norm(a - b, _check_ord(ord))

@@ -5,7 +5,7 @@ The companion code of Part 3, Weeks 1–2 of the book.
 Distributions are small frozen dataclasses with one interface (names as in
 ``scipy.stats``): ``pmf`` (discrete) or ``pdf`` (continuous), ``cdf``, ``ppf`` (inverse
 CDF), ``mean``, ``var``, ``std`` and ``sample(size, seed)``. They are vectorised: a scalar
-argument gives a ``numpy.float64``, an array gives an array of the same shape.
+argument gives a Python ``float``, an array gives an array of the same shape.
 
 >>> from mathbook.probability import Binomial, Normal
 >>> round(float(Binomial(10, 0.5).pmf(5)), 4), round(float(Normal(0, 1).cdf(1.96)), 4)

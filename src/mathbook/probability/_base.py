@@ -8,14 +8,22 @@ call a private method (``_pmf``, ``_pdf``, ``_cdf``, ``_ppf``, ``_draw``) that t
 from __future__ import annotations
 
 import math
-import numbers
 from abc import ABC, abstractmethod
 from typing import Any, TypeAlias
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mathbook._validate import FloatArray, as_array, check_int
+from mathbook._validate import (
+    FloatArray,
+    FloatOrArray,
+    Seed,
+    as_array,
+    check_int,
+    check_probabilities,
+    check_seed,
+    float_or_array,
+)
 
 __all__ = [
     "ContinuousDistribution",
@@ -26,27 +34,8 @@ __all__ = [
     "Size",
 ]
 
-FloatOrArray: TypeAlias = np.float64 | FloatArray
-"""A ``numpy.float64`` for a scalar argument, an array of the argument's shape otherwise."""
-
-Seed: TypeAlias = int | np.random.Generator | None
-"""What every random function accepts as ``seed``."""
-
 Size: TypeAlias = int | tuple[int, ...]
 """The shape of a sample: an ``int`` (a vector) or a tuple of ``int``."""
-
-
-def rng_from_seed(seed: Seed) -> np.random.Generator:
-    """A NumPy ``Generator`` from ``seed`` (a non-negative ``int``, a ``Generator`` or ``None``)."""
-    if seed is None or isinstance(seed, np.random.Generator):
-        return np.random.default_rng(seed)
-    if isinstance(seed, bool) or not isinstance(seed, (numbers.Integral, np.integer)):
-        raise ValueError(
-            f"seed must be a non-negative int, a numpy.random.Generator or None, got {seed!r}"
-        )
-    if int(seed) < 0:
-        raise ValueError(f"seed must be non-negative, got {int(seed)}")
-    return np.random.default_rng(int(seed))
 
 
 def check_size(size: Any, name: str = "size") -> tuple[int, ...]:
@@ -56,23 +45,6 @@ def check_size(size: Any, name: str = "size") -> tuple[int, ...]:
             raise ValueError(f"{name} must be a positive int or a non-empty tuple of them")
         return tuple(check_int(s, name, minimum=1) for s in size)
     return (check_int(size, name, minimum=1),)
-
-
-def as_output(values: FloatArray) -> FloatOrArray:
-    """A 0-d result as a ``numpy.float64`` (like SciPy), any other array unchanged."""
-    if values.ndim == 0:
-        return np.float64(values[()])
-    return values
-
-
-def as_probabilities(q: ArrayLike, name: str) -> FloatArray:
-    """A finite float array whose entries all lie in [0, 1]."""
-    arr = as_array(q, name)
-    outside = (arr < 0.0) | (arr > 1.0)
-    if np.any(outside):
-        bad = float(arr[outside][0])
-        raise ValueError(f"{name} must contain probabilities in [0, 1], got {bad!r}")
-    return arr
 
 
 def as_int_array(x: ArrayLike, name: str, *, minimum: int | None = None) -> FloatArray:
@@ -99,7 +71,7 @@ class Distribution(ABC):
 
         Returns
         -------
-        numpy.float64 or ndarray
+        float or numpy.ndarray
             $F(x)$, a scalar for a scalar ``x``, else an array of the shape of ``x``.
 
         Raises
@@ -113,7 +85,7 @@ class Distribution(ABC):
         >>> round(float(Normal(0, 1).cdf(1.96)), 4)
         0.975
         """
-        return as_output(self._cdf(as_array(x, "x")))
+        return float_or_array(self._cdf(as_array(x, "x")))
 
     def ppf(self, q: ArrayLike) -> FloatOrArray:
         r"""Inverse CDF (percent-point function): the smallest $x$ with $F(x) \ge q$.
@@ -131,7 +103,7 @@ class Distribution(ABC):
 
         Returns
         -------
-        numpy.float64 or ndarray
+        float or numpy.ndarray
             The quantile(s), with the shape of ``q``.
 
         Raises
@@ -145,7 +117,7 @@ class Distribution(ABC):
         >>> round(float(Normal(0, 1).ppf(0.975)), 4)
         1.96
         """
-        return as_output(self._ppf(as_probabilities(q, "q")))
+        return float_or_array(self._ppf(check_probabilities(as_array(q, "q"), "q")))
 
     def std(self) -> float:
         r"""Standard deviation $\sigma = \sqrt{\operatorname{Var}(X)}$.
@@ -186,7 +158,7 @@ class Distribution(ABC):
         ((5,), True)
         """
         shape = check_size(size)
-        return self._draw(rng_from_seed(seed), shape)
+        return self._draw(check_seed(seed), shape)
 
     @abstractmethod
     def mean(self) -> float:
@@ -221,7 +193,7 @@ class DiscreteDistribution(Distribution):
 
         Returns
         -------
-        numpy.float64 or ndarray
+        float or numpy.ndarray
             $P(X = k)$ with the shape of ``k``.
 
         Raises
@@ -241,7 +213,7 @@ class DiscreteDistribution(Distribution):
         inside = whole & (k >= lower) & (k <= upper)
         result = np.zeros_like(k)
         result[inside] = self._pmf(k[inside])
-        return as_output(result)
+        return float_or_array(result)
 
     def _ppf(self, q: FloatArray) -> FloatArray:
         r"""Invert the step-function CDF by bisection over the integers, for all ``q`` at once.
@@ -289,7 +261,7 @@ class ContinuousDistribution(Distribution):
 
         Returns
         -------
-        numpy.float64 or ndarray
+        float or numpy.ndarray
             $f(x)$ with the shape of ``x``.
 
         Raises
@@ -303,7 +275,7 @@ class ContinuousDistribution(Distribution):
         >>> float(Uniform(0, 4).pdf(1.0))
         0.25
         """
-        return as_output(self._pdf(as_array(x, "x")))
+        return float_or_array(self._pdf(as_array(x, "x")))
 
     @abstractmethod
     def _pdf(self, x: FloatArray) -> FloatArray: ...

@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathbook._validate import FloatArray, as_vector, check_probability, check_same_length
+from mathbook._validate import (
+    FloatArray,
+    as_vector,
+    check_probabilities,
+    check_probability,
+    check_same_length,
+)
 
 __all__ = ["bayes_rule", "posterior"]
 
@@ -47,10 +53,6 @@ def bayes_rule(prior: float, sensitivity: float, false_positive_rate: float) -> 
     >>> from mathbook.probability import bayes_rule
     >>> round(bayes_rule(prior=0.0001, sensitivity=0.99, false_positive_rate=0.01), 4)
     0.0098
-
-    See Also
-    --------
-    Part 3, Week 1: conditional probability and Bayes' theorem (the rare-disease test).
     """
     p_a = check_probability(prior, "prior")
     p_b_given_a = check_probability(sensitivity, "sensitivity")
@@ -98,16 +100,11 @@ def posterior(prior: ArrayLike, likelihoods: ArrayLike) -> FloatArray:
     >>> from mathbook.probability import posterior
     >>> posterior([1/3, 1/3, 1/3], [0.2, 0.5, 0.8]).round(4).tolist()
     [0.1333, 0.3333, 0.5333]
-
-    See Also
-    --------
-    Part 3, Week 1: prior and posterior; Week 3: Bayesian estimation.
     """
     p = as_vector(prior, "prior")
     lik = as_vector(likelihoods, "likelihoods")
     check_same_length(p, lik, "prior", "likelihoods")
-    if np.any((p < 0.0) | (p > 1.0)):
-        raise ValueError("prior must contain probabilities in [0, 1]")
+    check_probabilities(p, "prior")
     if abs(float(p.sum()) - 1.0) > 1e-9:
         raise ValueError(f"prior must sum to 1, got a sum of {float(p.sum())!r}")
     if np.any(lik < 0.0):

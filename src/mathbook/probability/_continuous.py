@@ -46,8 +46,7 @@ class Uniform(ContinuousDistribution):
 
     See Also
     --------
-    Part 3, Week 1: PDF and CDF; the uniform distribution. ``scipy.stats.uniform``
-    (which uses ``loc = low`` and ``scale = high - low``).
+    ``scipy.stats.uniform``
     """
 
     low: float = 0.0
@@ -115,7 +114,7 @@ class Normal(ContinuousDistribution):
 
     See Also
     --------
-    Part 3, Week 1: the normal distribution. ``scipy.stats.norm`` (``loc``, ``scale``).
+    ``scipy.stats.norm``
     """
 
     mu: float = 0.0
@@ -179,7 +178,7 @@ class ChiSquared(ContinuousDistribution):
 
     See Also
     --------
-    Part 3, Week 1: the chi-squared distribution. ``scipy.stats.chi2``.
+    ``scipy.stats.chi2``
     """
 
     df: float
@@ -251,8 +250,7 @@ class Cauchy(ContinuousDistribution):
 
     See Also
     --------
-    Part 3, Week 3: the central limit theorem and the Cauchy counter-example.
-    ``scipy.stats.cauchy``.
+    ``scipy.stats.cauchy``
     """
 
     loc: float = 0.0

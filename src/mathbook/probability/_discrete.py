@@ -42,8 +42,7 @@ class Bernoulli(DiscreteDistribution):
 
     See Also
     --------
-    Part 3, Week 1: random variables; Bernoulli and binomial.
-    ``scipy.stats.bernoulli``.
+    ``scipy.stats.bernoulli``
     """
 
     p: float
@@ -108,7 +107,7 @@ class Binomial(DiscreteDistribution):
 
     See Also
     --------
-    Part 3, Week 1: the binomial distribution and its PMF. ``scipy.stats.binom``.
+    ``scipy.stats.binom``
     """
 
     n: int
@@ -182,7 +181,7 @@ class Poisson(DiscreteDistribution):
 
     See Also
     --------
-    Part 3, Week 1: discrete random variables. ``scipy.stats.poisson`` (``mu`` there).
+    ``scipy.stats.poisson``
     """
 
     lam: float

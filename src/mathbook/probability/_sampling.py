@@ -8,9 +8,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from mathbook._validate import FloatArray, as_vector
+from mathbook._validate import FloatArray, Seed, as_binary_labels, check_callable, check_seed
 
-from ._base import Seed, Size, check_size, rng_from_seed
+from ._base import Size, check_size
 
 __all__ = ["empirical_frequency", "inverse_cdf_sample"]
 
@@ -58,15 +58,10 @@ def inverse_cdf_sample(
     >>> x = inverse_cdf_sample(lambda q: -np.log1p(-q) / 2.0, size=100_000, seed=0)
     >>> round(float(x.mean()), 2)
     0.5
-
-    See Also
-    --------
-    Part 3, Week 1: sampling by the inverse CDF (and the lab's generators).
     """
-    if not callable(ppf):
-        raise ValueError(f"ppf must be a callable inverse CDF, got {type(ppf).__name__}")
+    check_callable(ppf, "ppf")
     shape = check_size(size)
-    rng = rng_from_seed(seed)
+    rng = check_seed(seed)
     u = rng.uniform(np.finfo(np.float64).tiny, 1.0, size=shape)
     try:
         values = np.asarray(ppf(u), dtype=np.float64)
@@ -109,14 +104,6 @@ def empirical_frequency(outcomes: ArrayLike) -> FloatArray:
     >>> from mathbook.probability import empirical_frequency
     >>> empirical_frequency([1, 0, 1, 1]).tolist()
     [1.0, 0.5, 0.6666666666666666, 0.75]
-
-    See Also
-    --------
-    Part 3, Week 1: experiments and the frequency interpretation of probability;
-    Week 3: the law of large numbers.
     """
-    x = as_vector(outcomes, "outcomes")
-    if np.any((x != 0.0) & (x != 1.0)):
-        bad = float(x[(x != 0.0) & (x != 1.0)][0])
-        raise ValueError(f"outcomes must contain only 0 and 1, got {bad!r}")
+    x = as_binary_labels(outcomes, "outcomes")
     return np.cumsum(x) / np.arange(1, x.size + 1)

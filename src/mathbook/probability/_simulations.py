@@ -6,9 +6,18 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy import special
 
-from mathbook._validate import FloatArray, as_vector, check_int
+from mathbook._validate import (
+    FloatArray,
+    FloatOrArray,
+    Seed,
+    as_vector,
+    check_bool,
+    check_int,
+    check_seed,
+    float_or_array,
+)
 
-from ._base import FloatOrArray, Seed, as_int_array, as_output, rng_from_seed
+from ._base import as_int_array
 
 __all__ = [
     "birthday_probability",
@@ -44,7 +53,7 @@ def birthday_probability(n: ArrayLike, days: int = 365) -> FloatOrArray:
 
     Returns
     -------
-    numpy.float64 or ndarray
+    float or numpy.ndarray
         The probability for each ``n``.
 
     Raises
@@ -62,7 +71,7 @@ def birthday_probability(n: ArrayLike, days: int = 365) -> FloatOrArray:
 
     See Also
     --------
-    Part 3, Week 1: the birthday problems. :func:`simulate_birthday`.
+    simulate_birthday
     """
     people = as_int_array(n, "n", minimum=0)
     d = check_int(days, "days", minimum=1)
@@ -73,7 +82,7 @@ def birthday_probability(n: ArrayLike, days: int = 365) -> FloatOrArray:
     log_all_different = np.concatenate([[0.0], np.cumsum(np.log1p(-np.arange(largest) / d))])
     m = np.where(fits, people, 0.0).astype(np.int64)
     # 1 - exp(L) computed as -expm1(L) keeps precision when the probability is tiny.
-    return as_output(np.where(fits, -np.expm1(log_all_different[m]), 1.0))
+    return float_or_array(np.where(fits, -np.expm1(log_all_different[m]), 1.0))
 
 
 def birthday_same_as_you(n: ArrayLike, days: int = 365) -> FloatOrArray:
@@ -96,7 +105,7 @@ def birthday_same_as_you(n: ArrayLike, days: int = 365) -> FloatOrArray:
 
     Returns
     -------
-    numpy.float64 or ndarray
+    float or numpy.ndarray
         The probability for each ``n``.
 
     Raises
@@ -109,15 +118,11 @@ def birthday_same_as_you(n: ArrayLike, days: int = 365) -> FloatOrArray:
     >>> from mathbook.probability import birthday_same_as_you
     >>> birthday_same_as_you([252, 253]).round(4).tolist()
     [0.4991, 0.5005]
-
-    See Also
-    --------
-    Part 3, Week 1: the birthday problems.
     """
     people = as_int_array(n, "n", minimum=0)
     d = check_int(days, "days", minimum=1)
     # xlog1py makes 0 * log(0) = 0, so a one-day calendar (d = 1) needs no special case.
-    return as_output(-np.expm1(special.xlog1py(people, -1.0 / d)))
+    return float_or_array(-np.expm1(special.xlog1py(people, -1.0 / d)))
 
 
 def simulate_birthday(n: int, trials: int, days: int = 365, seed: Seed = None) -> float:
@@ -161,12 +166,12 @@ def simulate_birthday(n: int, trials: int, days: int = 365, seed: Seed = None) -
 
     See Also
     --------
-    Part 3, Week 1: the birthday problems. :func:`birthday_probability` (exact).
+    birthday_probability
     """
     people = check_int(n, "n", minimum=0)
     runs = check_int(trials, "trials", minimum=1)
     d = check_int(days, "days", minimum=1)
-    rng = rng_from_seed(seed)
+    rng = check_seed(seed)
     birthdays = np.sort(rng.integers(0, d, size=(runs, people)), axis=1)
     repeated = np.any(np.diff(birthdays, axis=1) == 0, axis=1)
     return float(repeated.mean())
@@ -216,11 +221,10 @@ def monty_hall_win_probability(n_doors: int = 3, switch: bool = True) -> float:
 
     See Also
     --------
-    Part 3, Week 1: Monty Hall and its n-door generalisation. :func:`simulate_monty_hall`.
+    simulate_monty_hall
     """
     n = check_int(n_doors, "n_doors", minimum=3)
-    if not isinstance(switch, (bool, np.bool_)):
-        raise ValueError(f"switch must be True or False, got {switch!r}")
+    check_bool(switch, "switch")
     if switch:
         return (n - 1) / (n * (n - 2))
     return 1.0 / n
@@ -282,13 +286,12 @@ def simulate_monty_hall(
 
     See Also
     --------
-    Part 3, Week 1: Monty Hall. :func:`monty_hall_win_probability` (exact).
+    monty_hall_win_probability
     """
     n = check_int(n_doors, "n_doors", minimum=3)
-    if not isinstance(switch, (bool, np.bool_)):
-        raise ValueError(f"switch must be True or False, got {switch!r}")
+    check_bool(switch, "switch")
     runs = check_int(trials, "trials", minimum=1)
-    rng = rng_from_seed(seed)
+    rng = check_seed(seed)
     car = rng.integers(0, n, size=runs)
     pick = rng.integers(0, n, size=runs)
     opened = _uniform_door_avoiding(rng, n, pick, car)
@@ -353,7 +356,7 @@ def dice_sum_distribution(
 
     See Also
     --------
-    Part 3, Week 2 lab: dice simulations answered exactly. :func:`simulate_dice`.
+    simulate_dice
     """
     n = check_int(n_dice, "n_dice", minimum=1)
     k = check_int(sides, "sides", minimum=2)
@@ -413,13 +416,13 @@ def simulate_dice(
 
     See Also
     --------
-    Part 3, Week 2 lab: dice simulations. :func:`dice_sum_distribution` (exact).
+    dice_sum_distribution
     """
     n = check_int(n_dice, "n_dice", minimum=1)
     runs = check_int(trials, "trials", minimum=1)
     k = check_int(sides, "sides", minimum=2)
     face = _die_probabilities(k, weights)
-    rng = rng_from_seed(seed)
+    rng = check_seed(seed)
     faces = rng.choice(k, size=(runs, n), p=face) + 1
     sums = faces.sum(axis=1)
     counts = np.bincount(sums - n, minlength=n * (k - 1) + 1)

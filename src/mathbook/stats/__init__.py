@@ -10,7 +10,7 @@ and is checked against SciPy (or against the textbook formula) in the test suite
 
 from __future__ import annotations
 
-from ._common import Alternative
+from ._common import Alternative, ConfidenceInterval
 from ._descriptive import (
     Summary,
     correlation,
@@ -36,6 +36,7 @@ from ._power import power_ttest_ind, sample_size_proportions, sample_size_ttest_
 from ._regression import LinearRegressionResult, linear_regression
 from ._testing import (
     TestResult,
+    TtestResult,
     anova_oneway,
     ttest_1samp,
     ttest_ind,
@@ -47,11 +48,13 @@ from ._testing import (
 
 __all__ = [
     "Alternative",
+    "ConfidenceInterval",
     "GaussianNB",
     "LinearRegressionResult",
     "MultinomialNB",
     "Summary",
     "TestResult",
+    "TtestResult",
     "accuracy",
     "anova_oneway",
     "confusion_matrix",

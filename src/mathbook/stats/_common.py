@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import math
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, NamedTuple, TypeAlias, get_args
 
 import numpy as np
 from numpy.typing import ArrayLike
 from scipy import special
 
-from mathbook._validate import FloatArray, as_vector, check_int
+from mathbook._validate import (
+    FloatArray,
+    as_vector,
+    check_int,
+    check_open_interval,
+    check_option,
+)
 
 __all__ = [
     "Alternative",
+    "ConfidenceInterval",
+    "interval_around",
     "ceil_whole",
     "check_alternative",
     "check_count",
@@ -28,16 +36,45 @@ __all__ = [
 Alternative: TypeAlias = Literal["two-sided", "less", "greater"]
 """The alternative hypothesis of a test: ``"two-sided"``, ``"less"`` or ``"greater"``."""
 
-_ALTERNATIVES = ("two-sided", "less", "greater")
+_ALTERNATIVES: tuple[Alternative, ...] = get_args(Alternative)
+
+
+class ConfidenceInterval(NamedTuple):
+    """A confidence interval ``(low, high)``, named as SciPy names it.
+
+    A tuple, so ``low, high = stats.mean_ci(x)`` unpacks it; a one-sided interval has
+    an infinite end.
+    """
+
+    low: float
+    high: float
+
+
+def interval_around(
+    estimate: float,
+    standard_error: float,
+    confidence_level: float,
+    df: float | None = None,
+    alternative: Alternative = "two-sided",
+) -> ConfidenceInterval:
+    r"""$\text{estimate} \pm c\,\text{SE}$, with $c$ a $t_{df}$ quantile (normal if ``df`` is None).
+
+    Two-sided intervals use the $1 - \alpha/2$ quantile; ``"less"`` and ``"greater"``
+    give the one-sided bounds $(-\infty, \text{estimate} + c\,\text{SE}]$ and
+    $[\text{estimate} - c\,\text{SE}, \infty)$ with the $1 - \alpha$ quantile, as SciPy does.
+    """
+    level = check_open_interval(confidence_level, "confidence_level")
+    tail = (1.0 - level) / (2.0 if alternative == "two-sided" else 1.0)
+    critical = z_quantile(1.0 - tail) if df is None else t_quantile(1.0 - tail, df)
+    margin = critical * standard_error
+    low = -math.inf if alternative == "less" else estimate - margin
+    high = math.inf if alternative == "greater" else estimate + margin
+    return ConfidenceInterval(low, high)
 
 
 def check_alternative(alternative: Any) -> Alternative:
     """The validated ``alternative`` string."""
-    if not isinstance(alternative, str) or alternative not in _ALTERNATIVES:
-        raise ValueError(
-            f"alternative must be 'two-sided', 'less' or 'greater', got {alternative!r}"
-        )
-    return alternative  # type: ignore[return-value]
+    return check_option("alternative", alternative, _ALTERNATIVES)
 
 
 def sample_vector(x: ArrayLike, name: str, minimum: int = 1, what: str = "") -> FloatArray:

@@ -9,12 +9,15 @@ from numpy.typing import ArrayLike
 
 from mathbook._validate import (
     FloatArray,
+    FloatOrArray,
     as_array,
     as_matrix,
+    check_bool,
     check_int,
+    check_probabilities,
     check_same_length,
+    float_or_array,
 )
-from mathbook.probability import FloatOrArray
 
 from ._common import is_constant, sample_vector, sum_of_squares
 
@@ -63,7 +66,7 @@ def mean(x: ArrayLike) -> float:
 
     See Also
     --------
-    Part 3, Week 2: mean, median, mode. ``numpy.mean``.
+    ``numpy.mean``
     """
     values = sample_vector(x, "x")
     return float(values.sum() / values.size)
@@ -100,7 +103,7 @@ def median(x: ArrayLike) -> float:
 
     See Also
     --------
-    Part 3, Week 2: mean, median, mode. ``numpy.median``.
+    ``numpy.median``
     """
     values = np.sort(sample_vector(x, "x"))
     n = values.size
@@ -142,7 +145,7 @@ def mode(x: ArrayLike) -> float:
 
     See Also
     --------
-    Part 3, Week 2: mean, median, mode. ``scipy.stats.mode``.
+    ``scipy.stats.mode``
     """
     values, counts = np.unique(sample_vector(x, "x"), return_counts=True)
     # np.unique sorts, and argmax returns the first maximum: the smallest tied value.
@@ -191,7 +194,7 @@ def variance(x: ArrayLike, ddof: int = 1) -> float:
 
     See Also
     --------
-    Part 3, Week 2: variance; Week 3: why $n - 1$. ``numpy.var``.
+    ``numpy.var``
     """
     values = sample_vector(x, "x")
     dd = _check_ddof(ddof, values, "x", "the variance")
@@ -228,7 +231,7 @@ def std(x: ArrayLike, ddof: int = 1) -> float:
 
     See Also
     --------
-    Part 3, Week 2: variance and standard deviation. ``numpy.std``.
+    ``numpy.std``
     """
     return float(np.sqrt(variance(x, ddof=ddof)))
 
@@ -273,7 +276,7 @@ def skewness(x: ArrayLike) -> float:
 
     See Also
     --------
-    Part 3, Week 2: moments, skewness and kurtosis. ``scipy.stats.skew``.
+    ``scipy.stats.skew``
     """
     m2, deviations = _central_moments(x, "skewness")
     m3 = float(np.mean(deviations**3))
@@ -315,10 +318,9 @@ def kurtosis(x: ArrayLike, excess: bool = True) -> float:
 
     See Also
     --------
-    Part 3, Week 2: moments, skewness and kurtosis. ``scipy.stats.kurtosis``.
+    ``scipy.stats.kurtosis``
     """
-    if not isinstance(excess, (bool, np.bool_)):
-        raise ValueError(f"excess must be True or False, got {excess!r}")
+    check_bool(excess, "excess")
     m2, deviations = _central_moments(x, "kurtosis")
     m4 = float(np.mean(deviations**4))
     return m4 / m2**2 - (3.0 if excess else 0.0)
@@ -343,7 +345,7 @@ def quantile(x: ArrayLike, q: ArrayLike) -> FloatOrArray:
 
     Returns
     -------
-    numpy.float64 or ndarray
+    float or numpy.ndarray
         The quantile(s), with the shape of ``q``.
 
     Raises
@@ -359,17 +361,15 @@ def quantile(x: ArrayLike, q: ArrayLike) -> FloatOrArray:
 
     See Also
     --------
-    Part 3, Week 2: quantiles and box plots. ``numpy.quantile``.
+    ``numpy.quantile``
     """
     values = np.sort(sample_vector(x, "x"))
-    levels = as_array(q, "q")
-    if np.any((levels < 0.0) | (levels > 1.0)):
-        raise ValueError("q must contain probabilities in [0, 1]")
+    levels = check_probabilities(as_array(q, "q"), "q")
     h = (values.size - 1) * levels
     below = np.floor(h).astype(np.int64)
     above = np.minimum(below + 1, values.size - 1)
     result = values[below] + (h - below) * (values[above] - values[below])
-    return np.float64(result) if result.ndim == 0 else result
+    return float_or_array(result)
 
 
 def iqr(x: ArrayLike) -> float:
@@ -398,7 +398,7 @@ def iqr(x: ArrayLike) -> float:
 
     See Also
     --------
-    Part 3, Week 2: quantiles and box plots. ``scipy.stats.iqr``.
+    ``scipy.stats.iqr``
     """
     q1, q3 = np.asarray(quantile(x, [0.25, 0.75]))
     return float(q3 - q1)
@@ -440,7 +440,7 @@ def covariance(x: ArrayLike, y: ArrayLike, ddof: int = 1) -> float:
 
     See Also
     --------
-    Part 3, Week 2: covariance and correlation. ``numpy.cov``.
+    ``numpy.cov``
     """
     xs, ys = _paired(x, y)
     dd = _check_ddof(ddof, xs, "x", "the covariance")
@@ -477,7 +477,7 @@ def correlation(x: ArrayLike, y: ArrayLike) -> float:
 
     See Also
     --------
-    Part 3, Week 2: covariance and correlation. ``scipy.stats.pearsonr``.
+    ``scipy.stats.pearsonr``
     """
     xs, ys = _paired(x, y)
     if xs.size < 2:
@@ -525,10 +525,6 @@ def covariance_matrix(X: ArrayLike, ddof: int = 1) -> FloatArray:
     >>> from mathbook import stats
     >>> stats.covariance_matrix([[1, 2], [2, 4], [3, 7]]).tolist()
     [[1.0, 2.5], [2.5, 6.333333333333333]]
-
-    See Also
-    --------
-    Part 3, Week 2: the covariance matrix and the multivariate Gaussian.
     """
     data = as_matrix(X, "X")
     dd = check_int(ddof, "ddof", minimum=0)
@@ -578,7 +574,7 @@ def standardize(x: ArrayLike, ddof: int = 0) -> FloatArray:
 
     See Also
     --------
-    Part 3, Week 2: standardisation. ``scipy.stats.zscore``.
+    ``scipy.stats.zscore``
     """
     values = sample_vector(x, "x")
     dd = _check_ddof(ddof, values, "x", "z-scores")
@@ -633,7 +629,7 @@ def describe(x: ArrayLike) -> Summary:
 
     See Also
     --------
-    Part 3, Week 2: describing distributions; box plots. ``scipy.stats.describe``.
+    ``scipy.stats.describe``
     """
     values = sample_vector(x, "x", minimum=2, what="a summary with a standard deviation")
     q1, q2, q3 = np.asarray(quantile(values, [0.25, 0.5, 0.75])).tolist()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from numpy.typing import ArrayLike
 
-from mathbook._validate import check_int, check_positive
+from mathbook._validate import as_binary_labels, check_int, check_positive
 
 from ._common import sample_vector, sum_of_squares
 
@@ -42,10 +42,6 @@ def mle_normal(x: ArrayLike) -> tuple[float, float]:
     >>> from mathbook import stats
     >>> stats.mle_normal([1, 2, 3, 4])
     (2.5, 1.25)
-
-    See Also
-    --------
-    Part 3, Week 3: maximum likelihood for a Gaussian; bias.
     """
     values = sample_vector(x, "x")
     centre, ss = sum_of_squares(values)
@@ -80,16 +76,8 @@ def mle_bernoulli(x: ArrayLike) -> float:
     >>> from mathbook import stats
     >>> stats.mle_bernoulli([1, 0, 1, 1, 0, 1, 1, 1])
     0.75
-
-    See Also
-    --------
-    Part 3, Week 3: likelihood and maximum likelihood (the coin).
     """
-    values = sample_vector(x, "x")
-    bad = (values != 0.0) & (values != 1.0)
-    if bad.any():
-        raise ValueError(f"x must contain only 0 and 1, got {float(values[bad][0])!r}")
-    return float(values.mean())
+    return float(as_binary_labels(x, "x").mean())
 
 
 def _check_beta_prior(a: float, b: float) -> tuple[float, float]:
@@ -130,10 +118,6 @@ def posterior_beta(successes: int, n: int, a: float, b: float) -> tuple[float, f
     >>> from mathbook import stats
     >>> stats.posterior_beta(successes=7, n=10, a=2, b=2)
     (9.0, 5.0)
-
-    See Also
-    --------
-    Part 3, Week 3: priors and posteriors.
     """
     alpha, beta = _check_beta_prior(a, b)
     k, trials = _check_counts(successes, n)
@@ -195,10 +179,6 @@ def map_bernoulli(successes: int, n: int, a: float, b: float) -> float:
     0.6666666666666666
     >>> stats.map_bernoulli(successes=0, n=3, a=1, b=1)
     0.0
-
-    See Also
-    --------
-    Part 3, Week 3: MAP and MAP as regularised MLE.
     """
     a_post, b_post = posterior_beta(successes, n, a, b)
     if a_post > 1.0 and b_post > 1.0:

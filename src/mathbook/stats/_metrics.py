@@ -7,9 +7,7 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mathbook._validate import as_scalar
-
-from ._labels import as_binary_labels, as_labels
+from mathbook._validate import as_binary_labels, as_labels, as_scalar
 
 __all__ = ["accuracy", "confusion_matrix", "precision", "recall"]
 
@@ -41,10 +39,6 @@ def accuracy(y_true: ArrayLike, y_pred: ArrayLike) -> float:
     >>> from mathbook import stats
     >>> stats.accuracy(["spam", "ham", "ham", "spam"], ["spam", "ham", "spam", "spam"])
     0.75
-
-    See Also
-    --------
-    Part 3, Week 1: Naive Bayes — accuracy vs precision and recall.
     """
     truth = as_labels(y_true, "y_true")
     predicted = as_labels(y_pred, "y_pred", length=truth.size, other="y_true")
@@ -79,10 +73,6 @@ def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike) -> NDArray[np.int64]:
     >>> from mathbook import stats
     >>> stats.confusion_matrix([1, 0, 1, 1, 0], [1, 1, 0, 1, 0]).tolist()
     [[1, 1], [1, 2]]
-
-    See Also
-    --------
-    Part 3, Week 1: Naive Bayes — evaluating a classifier.
     """
     truth = as_binary_labels(y_true, "y_true")
     predicted = as_binary_labels(y_pred, "y_pred")
@@ -135,10 +125,6 @@ def precision(y_true: ArrayLike, y_pred: ArrayLike, zero_division: float = 0.0) 
     >>> from mathbook import stats
     >>> round(stats.precision([1, 0, 1, 1, 0], [1, 1, 0, 1, 0]), 4)
     0.6667
-
-    See Also
-    --------
-    Part 3, Week 1: precision and recall on unbalanced data.
     """
     fallback = _check_zero_division(zero_division)
     (_, fp), (_, tp) = confusion_matrix(y_true, y_pred).tolist()
@@ -174,10 +160,6 @@ def recall(y_true: ArrayLike, y_pred: ArrayLike, zero_division: float = 0.0) -> 
     >>> from mathbook import stats
     >>> round(stats.recall([1, 0, 1, 1, 0], [1, 1, 0, 1, 0]), 4)
     0.6667
-
-    See Also
-    --------
-    Part 3, Week 1: precision and recall on unbalanced data.
     """
     fallback = _check_zero_division(zero_division)
     _, (fn, tp) = confusion_matrix(y_true, y_pred).tolist()

@@ -9,9 +9,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy import special
 
-from mathbook._validate import FloatArray, as_matrix, as_scalar, check_positive
-
-from ._labels import as_labels
+from mathbook._validate import FloatArray, as_labels, as_matrix, as_scalar, check_positive
 
 __all__ = ["GaussianNB", "MultinomialNB"]
 
@@ -166,8 +164,7 @@ class GaussianNB(_NaiveBayes):
 
     See Also
     --------
-    Part 3, Week 3: the motivating classifiers (Naive Bayes, linear discriminant analysis).
-    ``sklearn.naive_bayes.GaussianNB``.
+    ``sklearn.naive_bayes.GaussianNB``
     """
 
     class_prior_: FloatArray
@@ -284,8 +281,7 @@ class MultinomialNB(_NaiveBayes):
 
     See Also
     --------
-    Part 3, Week 1: Naive Bayes — spam filtering, smoothing, log-probabilities; the lab.
-    ``sklearn.naive_bayes.MultinomialNB``.
+    ``sklearn.naive_bayes.MultinomialNB``
     """
 
     class_log_prior_: FloatArray

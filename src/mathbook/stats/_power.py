@@ -73,10 +73,6 @@ def sample_size_proportions(
     >>> from mathbook import stats
     >>> stats.sample_size_proportions(0.10, 0.12)
     3841
-
-    See Also
-    --------
-    Part 3, Week 4: power and sample size; the A/B-testing lab.
     """
     a = check_open_interval(p1, "p1")
     b = check_open_interval(p2, "p2")
@@ -170,7 +166,7 @@ def power_ttest_ind(
 
     See Also
     --------
-    Part 3, Week 4: power and sample size. :func:`sample_size_ttest_ind`.
+    sample_size_ttest_ind
     """
     d = as_scalar(effect_size, "effect_size")
     n = check_int(n_per_group, "n_per_group", minimum=2)
@@ -221,10 +217,6 @@ def sample_size_ttest_ind(
     >>> from mathbook import stats
     >>> stats.sample_size_ttest_ind(0.5), stats.sample_size_ttest_ind(0.5, alternative="greater")
     (64, 51)
-
-    See Also
-    --------
-    Part 3, Week 4: power and sample size; planning the A/B test.
     """
     d = as_scalar(effect_size, "effect_size")
     level = check_open_interval(alpha, "alpha")

@@ -74,14 +74,14 @@ class LinearRegressionResult:
         two_tails = 2.0 * special.stdtr(self.df_resid, -np.abs(self.tvalues))
         return np.asarray(np.minimum(1.0, two_tails), dtype=np.float64)
 
-    def conf_int(self, confidence: float = 0.95) -> FloatArray:
+    def conf_int(self, confidence_level: float = 0.95) -> FloatArray:
         r"""Confidence intervals for the coefficients.
 
         $$\hat\beta_j \pm t_{1-\alpha/2,\; n-p-1}\; \operatorname{se}(\hat\beta_j).$$
 
         Parameters
         ----------
-        confidence : float, default 0.95
+        confidence_level : float, default 0.95
             Confidence level in $(0, 1)$.
 
         Returns
@@ -92,7 +92,7 @@ class LinearRegressionResult:
         Raises
         ------
         ValueError
-            If ``confidence`` is outside $(0, 1)$.
+            If ``confidence_level`` is outside $(0, 1)$.
 
         Examples
         --------
@@ -101,7 +101,7 @@ class LinearRegressionResult:
         >>> fit.conf_int(0.95).round(3).tolist()
         [[-0.58, 0.68], [1.8, 2.18]]
         """
-        t = self._critical(confidence)
+        t = self._critical(confidence_level)
         return np.column_stack([self.coef - t * self.stderr, self.coef + t * self.stderr])
 
     def predict(self, x_new: ArrayLike) -> FloatArray:
@@ -134,7 +134,7 @@ class LinearRegressionResult:
         """
         return self._design(x_new) @ self.coef
 
-    def confidence_interval_mean(self, x_new: ArrayLike, confidence: float = 0.95) -> FloatArray:
+    def confidence_interval_mean(self, x_new: ArrayLike, confidence_level: float = 0.95) -> FloatArray:
         r"""Confidence interval for the *mean* response $E[y \mid \mathbf{x}_0]$.
 
         $$\hat y_0 \pm t_{1-\alpha/2,\; n-p-1}\; s\sqrt{\mathbf{a}_0^\top
@@ -146,7 +146,7 @@ class LinearRegressionResult:
         ----------
         x_new : array_like
             New points, as for :meth:`predict`.
-        confidence : float, default 0.95
+        confidence_level : float, default 0.95
             Confidence level in $(0, 1)$.
 
         Returns
@@ -157,7 +157,7 @@ class LinearRegressionResult:
         Raises
         ------
         ValueError
-            If ``x_new`` has the wrong shape or ``confidence`` is outside $(0, 1)$.
+            If ``x_new`` has the wrong shape or ``confidence_level`` is outside $(0, 1)$.
 
         Examples
         --------
@@ -166,9 +166,9 @@ class LinearRegressionResult:
         >>> fit.confidence_interval_mean(3).round(3).tolist()
         [[5.751, 6.289]]
         """
-        return self._interval(x_new, confidence, new_observation=False)
+        return self._interval(x_new, confidence_level, new_observation=False)
 
-    def prediction_interval(self, x_new: ArrayLike, confidence: float = 0.95) -> FloatArray:
+    def prediction_interval(self, x_new: ArrayLike, confidence_level: float = 0.95) -> FloatArray:
         r"""Prediction interval for a *new observation* $y_0$ at $\mathbf{x}_0$.
 
         $$\hat y_0 \pm t_{1-\alpha/2,\; n-p-1}\; s\sqrt{1 + \mathbf{a}_0^\top
@@ -182,7 +182,7 @@ class LinearRegressionResult:
         ----------
         x_new : array_like
             New points, as for :meth:`predict`.
-        confidence : float, default 0.95
+        confidence_level : float, default 0.95
             Confidence level in $(0, 1)$.
 
         Returns
@@ -193,7 +193,7 @@ class LinearRegressionResult:
         Raises
         ------
         ValueError
-            If ``x_new`` has the wrong shape or ``confidence`` is outside $(0, 1)$.
+            If ``x_new`` has the wrong shape or ``confidence_level`` is outside $(0, 1)$.
 
         Examples
         --------
@@ -202,10 +202,10 @@ class LinearRegressionResult:
         >>> fit.prediction_interval(3).round(3).tolist()
         [[5.362, 6.678]]
         """
-        return self._interval(x_new, confidence, new_observation=True)
+        return self._interval(x_new, confidence_level, new_observation=True)
 
-    def _critical(self, confidence: float) -> float:
-        level = check_open_interval(confidence, "confidence")
+    def _critical(self, confidence_level: float) -> float:
+        level = check_open_interval(confidence_level, "confidence_level")
         return t_quantile(1.0 - (1.0 - level) / 2.0, self.df_resid)
 
     def _design(self, x_new: ArrayLike) -> FloatArray:
@@ -222,8 +222,8 @@ class LinearRegressionResult:
             )
         return np.column_stack([np.ones(x.shape[0]), x])
 
-    def _interval(self, x_new: ArrayLike, confidence: float, new_observation: bool) -> FloatArray:
-        t = self._critical(confidence)
+    def _interval(self, x_new: ArrayLike, confidence_level: float, new_observation: bool) -> FloatArray:
+        t = self._critical(confidence_level)
         A0 = self._design(x_new)
         leverage = np.einsum("ij,jk,ik->i", A0, self._xtx_inv, A0)
         se = np.sqrt(self.sigma2 * (leverage + (1.0 if new_observation else 0.0)))
@@ -282,8 +282,7 @@ def linear_regression(X: ArrayLike, y: ArrayLike) -> LinearRegressionResult:
 
     See Also
     --------
-    Part 3, Week 3: linear regression as Gaussian-noise MLE; Week 4: intervals for
-    regression coefficients and prediction intervals. ``scipy.stats.linregress``.
+    ``scipy.stats.linregress``
     """
     response = as_vector(y, "y")
     predictors = as_array(X, "X")

@@ -6,13 +6,13 @@ import math
 from dataclasses import dataclass
 from typing import ClassVar
 
-import numpy as np
 from numpy.typing import ArrayLike
 from scipy import special
 
 from mathbook._validate import (
     FloatArray,
     as_scalar,
+    check_bool,
     check_open_interval,
     check_positive,
     check_same_length,
@@ -20,8 +20,10 @@ from mathbook._validate import (
 
 from ._common import (
     Alternative,
+    ConfidenceInterval,
     check_alternative,
     check_count,
+    interval_around,
     is_constant,
     normal_pvalue,
     sample_vector,
@@ -31,6 +33,7 @@ from ._common import (
 
 __all__ = [
     "TestResult",
+    "TtestResult",
     "anova_oneway",
     "ttest_1samp",
     "ttest_ind",
@@ -63,11 +66,72 @@ class TestResult:
     df: float | tuple[int, int] | None = None
 
 
+@dataclass(frozen=True)
+class TtestResult(TestResult):
+    r"""The outcome of a $t$-test, which can also give a confidence interval.
+
+    Attributes
+    ----------
+    statistic, pvalue : float
+        As in :class:`TestResult`.
+    df : float
+        Degrees of freedom.
+    estimate : float
+        What the test is about: the mean (one sample), the difference of the means
+        $\bar x - \bar y$ (two samples) or the mean difference (paired).
+    standard_error : float
+        The standard error of ``estimate``; ``statistic`` is
+        ``(estimate - hypothesised value) / standard_error``.
+    alternative : {"two-sided", "less", "greater"}
+        The alternative of the test, which also decides the interval's shape.
+    """
+
+    df: float = math.nan
+    estimate: float = math.nan
+    standard_error: float = math.nan
+    alternative: Alternative = "two-sided"
+
+    def confidence_interval(self, confidence_level: float = 0.95) -> ConfidenceInterval:
+        r"""The confidence interval that matches the test, as SciPy's ``TtestResult`` gives.
+
+        $$\text{estimate} \pm t_{1-\alpha/2,\,\text{df}}\;\text{SE}$$
+
+        for a two-sided test; a one-sided test gives a one-sided interval (an infinite
+        end) with the $1 - \alpha$ quantile.
+
+        Parameters
+        ----------
+        confidence_level : float, default 0.95
+            In $(0, 1)$.
+
+        Returns
+        -------
+        ConfidenceInterval
+
+        Raises
+        ------
+        ValueError
+            If ``confidence_level`` is outside $(0, 1)$.
+
+        Examples
+        --------
+        >>> from mathbook import stats
+        >>> r = stats.ttest_1samp([9, 10, 11, 12, 13], popmean=10)
+        >>> [round(v, 3) for v in r.confidence_interval(0.95)]
+        [9.037, 12.963]
+        """
+        return interval_around(
+            self.estimate, self.standard_error, confidence_level, self.df, self.alternative
+        )
+
+
 def _t_sample(x: ArrayLike, name: str) -> FloatArray:
     return sample_vector(x, name, minimum=2, what="a t statistic")
 
 
-def ttest_1samp(x: ArrayLike, popmean: float, alternative: Alternative = "two-sided") -> TestResult:
+def ttest_1samp(
+    x: ArrayLike, popmean: float, alternative: Alternative = "two-sided"
+) -> TtestResult:
     r"""One-sample $t$-test of $H_0: \mu = \mu_0$ with unknown $\sigma$.
 
     $$t = \frac{\bar x - \mu_0}{s / \sqrt n}, \qquad \text{df} = n - 1,$$
@@ -87,8 +151,9 @@ def ttest_1samp(x: ArrayLike, popmean: float, alternative: Alternative = "two-si
 
     Returns
     -------
-    TestResult
-        ``statistic`` $t$, ``pvalue``, ``df`` $= n - 1$.
+    TtestResult
+        ``statistic`` $t$, ``pvalue``, ``df`` $= n - 1$, and
+        ``confidence_interval()`` for the mean.
 
     Raises
     ------
@@ -104,7 +169,7 @@ def ttest_1samp(x: ArrayLike, popmean: float, alternative: Alternative = "two-si
 
     See Also
     --------
-    Part 3, Week 4: tests for a mean. ``scipy.stats.ttest_1samp``.
+    ``scipy.stats.ttest_1samp``
     """
     values = _t_sample(x, "x")
     mu0 = as_scalar(popmean, "popmean")
@@ -113,9 +178,10 @@ def ttest_1samp(x: ArrayLike, popmean: float, alternative: Alternative = "two-si
     if is_constant(values, ss):
         raise ValueError("x has zero variance, so the t statistic is undefined")
     n = values.size
-    t = (centre - mu0) / math.sqrt(ss / (n - 1) / n)
+    se = math.sqrt(ss / (n - 1) / n)
+    t = (centre - mu0) / se
     df = float(n - 1)
-    return TestResult(t, t_pvalue(t, df, alt), df)
+    return TtestResult(t, t_pvalue(t, df, alt), df, centre, se, alt)
 
 
 def ttest_ind(
@@ -123,7 +189,7 @@ def ttest_ind(
     y: ArrayLike,
     equal_var: bool = False,
     alternative: Alternative = "two-sided",
-) -> TestResult:
+) -> TtestResult:
     r"""Two-sample $t$-test of $H_0: \mu_x = \mu_y$: Welch's (default) or pooled.
 
     Welch (``equal_var=False``), no assumption of equal variances:
@@ -151,8 +217,9 @@ def ttest_ind(
 
     Returns
     -------
-    TestResult
-        ``statistic`` $t$, ``pvalue``, ``df`` (fractional for Welch).
+    TtestResult
+        ``statistic`` $t$, ``pvalue``, ``df`` (fractional for Welch), and
+        ``confidence_interval()`` for $\mu_x - \mu_y$.
 
     Raises
     ------
@@ -170,12 +237,10 @@ def ttest_ind(
 
     See Also
     --------
-    Part 3, Week 4: two-sample (pooled and Welch) tests; the A/B-testing lab.
-    ``scipy.stats.ttest_ind``.
+    ``scipy.stats.ttest_ind``
     """
     xs, ys = _t_sample(x, "x"), _t_sample(y, "y")
-    if not isinstance(equal_var, (bool, np.bool_)):
-        raise ValueError(f"equal_var must be True or False, got {equal_var!r}")
+    check_bool(equal_var, "equal_var")
     alt = check_alternative(alternative)
     nx, ny = xs.size, ys.size
     mx, ssx = sum_of_squares(xs)
@@ -193,10 +258,10 @@ def ttest_ind(
         se = math.sqrt(ax + ay)
         df = (ax + ay) ** 2 / (ax**2 / (nx - 1) + ay**2 / (ny - 1))
     t = (mx - my) / se
-    return TestResult(t, t_pvalue(t, df, alt), df)
+    return TtestResult(t, t_pvalue(t, df, alt), df, mx - my, se, alt)
 
 
-def ttest_rel(x: ArrayLike, y: ArrayLike, alternative: Alternative = "two-sided") -> TestResult:
+def ttest_rel(x: ArrayLike, y: ArrayLike, alternative: Alternative = "two-sided") -> TtestResult:
     r"""Paired $t$-test: a one-sample $t$-test on the differences $d_i = x_i - y_i$.
 
     $$t = \frac{\bar d}{s_d / \sqrt n}, \qquad \text{df} = n - 1.$$
@@ -212,8 +277,9 @@ def ttest_rel(x: ArrayLike, y: ArrayLike, alternative: Alternative = "two-sided"
 
     Returns
     -------
-    TestResult
-        ``statistic`` $t$, ``pvalue``, ``df`` $= n - 1$.
+    TtestResult
+        ``statistic`` $t$, ``pvalue``, ``df`` $= n - 1$, and
+        ``confidence_interval()`` for the mean difference.
 
     Raises
     ------
@@ -230,7 +296,7 @@ def ttest_rel(x: ArrayLike, y: ArrayLike, alternative: Alternative = "two-sided"
 
     See Also
     --------
-    Part 3, Week 4: paired tests. ``scipy.stats.ttest_rel``.
+    ``scipy.stats.ttest_rel``
     """
     xs, ys = _t_sample(x, "x"), _t_sample(y, "y")
     check_same_length(xs, ys, "x", "y")
@@ -240,9 +306,10 @@ def ttest_rel(x: ArrayLike, y: ArrayLike, alternative: Alternative = "two-sided"
     if is_constant(d, ss):
         raise ValueError("the differences x - y are all equal, so the t statistic is undefined")
     n = d.size
-    t = centre / math.sqrt(ss / (n - 1) / n)
+    se = math.sqrt(ss / (n - 1) / n)
+    t = centre / se
     df = float(n - 1)
-    return TestResult(t, t_pvalue(t, df, alt), df)
+    return TtestResult(t, t_pvalue(t, df, alt), df, centre, se, alt)
 
 
 def ztest_1samp(
@@ -283,10 +350,6 @@ def ztest_1samp(
     >>> r = stats.ztest_1samp([103, 98, 110, 105], popmean=100, sigma=6)
     >>> round(r.statistic, 4), round(r.pvalue, 4)
     (1.3333, 0.1824)
-
-    See Also
-    --------
-    Part 3, Week 4: tests for a mean with known $\sigma$.
     """
     values = sample_vector(x, "x")
     mu0 = as_scalar(popmean, "popmean")
@@ -334,10 +397,6 @@ def ztest_proportion(
     >>> r = stats.ztest_proportion(60, 100, p0=0.5, alternative="greater")
     >>> round(r.statistic, 4), round(r.pvalue, 4)
     (2.0, 0.0228)
-
-    See Also
-    --------
-    Part 3, Week 4: tests for a proportion.
     """
     successes, trials = check_count(count, n)
     null = check_open_interval(p0, "p0")
@@ -384,10 +443,6 @@ def ztest_proportions(
     >>> r = stats.ztest_proportions(120, 1000, 90, 1000)
     >>> round(r.statistic, 4), round(r.pvalue, 4)
     (2.1883, 0.0287)
-
-    See Also
-    --------
-    Part 3, Week 4: the two-proportion $z$-test; the A/B-testing lab.
     """
     c1, t1 = check_count(count1, n1, "count1", "n1")
     c2, t2 = check_count(count2, n2, "count2", "n2")
@@ -441,7 +496,7 @@ def anova_oneway(*groups: ArrayLike) -> TestResult:
 
     See Also
     --------
-    Part 3, Week 4: ANOVA. ``scipy.stats.f_oneway``.
+    ``scipy.stats.f_oneway``
     """
     if len(groups) < 2:
         raise ValueError(f"groups: anova_oneway needs at least 2 groups, got {len(groups)}")
