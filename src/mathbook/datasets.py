@@ -207,10 +207,6 @@ def student_sleep() -> Dataset:
         ``data``: float array of shape ``(10, 2)``, one patient per row, columns
         ``"drug_1"`` and ``"drug_2"``: extra hours of sleep. No target.
 
-    See Also
-    --------
-    Part 3 (Probability and statistics): the paired t-test.
-
     Examples
     --------
     >>> ds = student_sleep()
@@ -263,10 +259,6 @@ def galton_heights() -> Dataset:
         ``data``: float array of shape ``(928, 1)``, the mid-parent's height
         (``"parent"``, inches); ``target``: float array of shape ``(928,)``, the
         child's height (``"child"``, inches).
-
-    See Also
-    --------
-    Part 3 (Probability and statistics): correlation and regression to the mean.
 
     Examples
     --------
@@ -332,7 +324,7 @@ def digits() -> Dataset:
 
     See Also
     --------
-    small_images; Part 1 (Linear algebra), Week 4: principal component analysis.
+    small_images
 
     Examples
     --------
@@ -401,7 +393,7 @@ def diabetes() -> Dataset:
 
     See Also
     --------
-    house_prices; Part 0 (Foundations), Week 2: regression in many dimensions.
+    house_prices
 
     Examples
     --------
@@ -464,7 +456,7 @@ def iris() -> Dataset:
 
     See Also
     --------
-    wine; Part 3 (Probability and statistics): classification and ANOVA.
+    wine
 
     Examples
     --------
@@ -533,7 +525,7 @@ def wine() -> Dataset:
 
     See Also
     --------
-    iris; Part 1 (Linear algebra), Week 4: PCA, and why you standardise first.
+    iris
 
     Examples
     --------
@@ -598,10 +590,6 @@ def point_cloud_picture() -> Dataset:
         point at once. ``target``: integer array of shape ``(n,)``, the part each
         point belongs to, named by ``target_names`` (``"wall"``, ``"roof"``,
         ``"door"``, ``"window"``, ``"chimney"``) — handy for colouring.
-
-    See Also
-    --------
-    Part 1 (Linear algebra), Week 3: linear transformations and their matrices.
 
     Examples
     --------
@@ -728,10 +716,6 @@ def small_images(n: int = 200, seed: int | np.random.Generator | None = 0,
         If ``n`` is not an integer at least 1, ``size`` not an integer at least 8, or
         ``seed`` is not a valid seed.
 
-    See Also
-    --------
-    Part 1 (Linear algebra), Week 4: principal component analysis.
-
     Examples
     --------
     >>> ds = small_images(n=100, seed=0)
@@ -803,10 +787,6 @@ def web_links() -> Dataset:
         ``P[i, j]`` the probability of going from page ``j`` to page ``i``.
         ``feature_names``: the page names, in the order of the rows and columns.
 
-    See Also
-    --------
-    Part 1 (Linear algebra), Week 4: Markov matrices and the steady state.
-
     Examples
     --------
     >>> ds = web_links()
@@ -874,10 +854,6 @@ def price_series(n_days: int = 250, seed: int | np.random.Generator | None = 0) 
     ValueError
         If ``n_days`` is not an integer at least 2 or ``seed`` is not a valid seed.
 
-    See Also
-    --------
-    Part 2 (Calculus), Week 1: optimisation in one variable.
-
     Examples
     --------
     >>> ds = price_series()
@@ -941,10 +917,6 @@ def advertising(n: int = 200, seed: int | np.random.Generator | None = 0) -> Dat
     ------
     ValueError
         If ``n`` is not an integer at least 2 or ``seed`` is not a valid seed.
-
-    See Also
-    --------
-    Part 2 (Calculus), Week 2: gradient descent for linear regression.
 
     Examples
     --------
@@ -1012,10 +984,6 @@ def house_prices(n: int = 200, seed: int | np.random.Generator | None = 0) -> Da
     ------
     ValueError
         If ``n`` is not an integer at least 5 or ``seed`` is not a valid seed.
-
-    See Also
-    --------
-    Part 0 (Foundations), Week 2: regression in many dimensions.
 
     Examples
     --------
@@ -1105,7 +1073,7 @@ def two_circles(n: int = 200, noise: float = 0.08, factor: float = 0.5,
 
     See Also
     --------
-    moons; Part 2 (Calculus), Week 3: a two-layer neural network.
+    moons
 
     Examples
     --------
@@ -1176,7 +1144,7 @@ def moons(n: int = 200, noise: float = 0.1,
 
     See Also
     --------
-    two_circles; Part 2 (Calculus), Week 3: a two-layer neural network.
+    two_circles
 
     Examples
     --------
@@ -1232,7 +1200,7 @@ def messages() -> Dataset:
 
     See Also
     --------
-    tokenize; Part 3 (Probability and statistics), Week 1: Naive Bayes.
+    tokenize
 
     Examples
     --------
@@ -1281,7 +1249,7 @@ def tokenize(text: str) -> list[str]:
 
     See Also
     --------
-    messages; Part 3 (Probability and statistics), Week 1: Naive Bayes.
+    messages
 
     Examples
     --------
@@ -1379,10 +1347,6 @@ def same_stats_different_shapes(n: int = 60,
     ------
     ValueError
         If ``n`` is not an integer at least 10 or ``seed`` is not a valid seed.
-
-    See Also
-    --------
-    Part 3 (Probability and statistics), Week 2: always plot your data.
 
     Examples
     --------
