@@ -491,7 +491,7 @@ def _classify_hints() -> tuple[tuple[Detector, str], ...]:
          or _says(_answer(fn, [[1, 0], [2, 0]], [1, 3]), "infinite"),
          "one determinant is not enough. With a zero column, the 2×2 matrix made of that "
          "column and b has determinant 0 for every b. Check b against both columns "
-         "(the column picture of the lesson)."),
+         "(lesson: Reading a system by columns)."),
         (lambda fn: _says(_answer(fn, _ROUND_OFF, [0.2, 0.6]), "unique"), _HINT_ROUND_OFF),
         (lambda fn: _says(_answer(fn, [[0, 0], [0, 0]], [1, 0]), "infinite"),
          "for the zero matrix the equations read 0 = b1 and 0 = b2: infinitely many "
@@ -726,7 +726,7 @@ def classify_2x2(fn: Any) -> CheckResult:
     failed: classify_2x2(A=[[0, 1], [0, 2]], b=[1, 3]) expected 'none' got 'infinite'
     hint: one determinant is not enough. With a zero column, the 2×2 matrix made of
     that column and b has determinant 0 for every b. Check b against both columns
-    (the column picture of the lesson).
+    (lesson: Reading a system by columns).
     """
     return _classify_grader(fn)
 
