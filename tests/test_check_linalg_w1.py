@@ -368,3 +368,25 @@ def test_a_constant_answer_never_passes_a_new_grader(value: Any) -> None:
         result = grade(lambda A, _v=value: _v)
         assert isinstance(result, CheckResult)
         assert not result.passed
+
+
+# ---------------------------------------------------------------------------
+# A hint is only given when the mistake is the one it names
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("grade", "learner"),
+    [
+        (linalg_w1.is_singular, lambda A: True),
+        (linalg_w1.is_singular, lambda A: False),
+        (linalg_w1.solve_2x2, lambda A, b: None),
+        (linalg_w1.classify_2x2, lambda A, b: "infinite"),
+        (linalg_w1.classify_2x2, lambda A, b: "none"),
+        (linalg_w1.det_triangular, lambda U: None),
+        (linalg_w1.is_singular_nxn, lambda A: True),
+        (linalg_w1.is_singular_nxn, lambda A: False),
+    ],
+)
+def test_no_hint_for_an_unrelated_failure(grade: Any, learner: Any) -> None:
+    failed_with(grade(learner), f"failed: {grade.__name__}(")

@@ -371,6 +371,14 @@ def _raises(fn: Callable[..., Any], *args: Any) -> bool:
     return _answer(fn, *args) is _NO_ANSWER
 
 
+def _is_pair(value: Any) -> bool:
+    """``value`` is two numbers (the shape of a 2×2 solution), however wrong."""
+    try:
+        return value is not _NO_ANSWER and np.asarray(value, dtype=np.float64).shape == (2,)
+    except (TypeError, ValueError):
+        return False
+
+
 def _says(value: Any, expected: bool | str) -> bool:
     """``value`` is exactly the bool or string ``expected`` (never an array comparison)."""
     if isinstance(expected, str):
@@ -437,18 +445,25 @@ def _det_hints() -> tuple[tuple[Detector, str], ...]:
     )
 
 
+def _sane_singular(fn: Callable[..., Any]) -> bool:
+    """Right on two plain matrices, so a wrong answer elsewhere is about tolerance."""
+    return _says(_answer(fn, [[1, 2], [3, 4]]), False) and _says(_answer(fn, [[1, 2], [2, 4]]), True)
+
+
 def _singular_hints() -> tuple[tuple[Detector, str], ...]:
     return (
-        (lambda fn: _says(_answer(fn, _ROUND_OFF), False), _HINT_ROUND_OFF),
-        (lambda fn: _says(_answer(fn, _TINY), True) or _says(_answer(fn, _HUGE_SINGULAR), False),
+        (lambda fn: _sane_singular(fn) and _says(_answer(fn, _ROUND_OFF), False),
+         _HINT_ROUND_OFF),
+        (lambda fn: _sane_singular(fn) and (_says(_answer(fn, _TINY), True)
+                                            or _says(_answer(fn, _HUGE_SINGULAR), False)),
          "your tolerance looks absolute. A fixed cut-off calls 1e-4 * I (det 1e-8, "
          "invertible) singular, or misses 1e8 * (a singular matrix), whose round-off "
          "determinant is larger than 1. Scale it by the entries: "
          "abs(det) <= 1e-10 * (largest |entry|)**2."),
-        (lambda fn: _says(_answer(fn, [[0, 0], [0, 0]]), False),
+        (lambda fn: _sane_singular(fn) and _says(_answer(fn, [[0, 0], [0, 0]]), False),
          "the zero matrix is singular, but with a relative tolerance its right-hand side "
          "is 0 too: use <=, not <."),
-        (lambda fn: _says(_answer(fn, [[1, 2], [2, 4.001]]), True),
+        (lambda fn: _sane_singular(fn) and _says(_answer(fn, [[1, 2], [2, 4.001]]), True),
          "your tolerance is too large: [[1, 2], [2, 4.001]] has determinant 0.001, which "
          "is not round-off. Use something like 1e-10 * (largest |entry|)**2."),
     )
@@ -467,7 +482,7 @@ def _solve_hints() -> tuple[tuple[Detector, str], ...]:
     A, b = _SYSTEM
     transposed_solution = np.linalg.solve(np.transpose(A), b)
     return (
-        (lambda fn: not _raises(fn, _ROUND_OFF, [0.2, 0.5]),
+        (lambda fn: _is_pair(_answer(fn, _ROUND_OFF, [0.2, 0.5])),
          "np.linalg.solve only raises when it meets an exactly zero pivot. Round-off "
          "makes [[0.1, 0.3], [0.3, 0.9]] look non-singular, so it returns meaningless "
          "numbers. Test is_singular (with its tolerance) first and raise ValueError "
@@ -485,15 +500,24 @@ def _solve_hints() -> tuple[tuple[Detector, str], ...]:
     )
 
 
+def _sane_classify(fn: Callable[..., Any]) -> bool:
+    """Right on the three plain cases: one crossing, parallel and coincident lines."""
+    A = [[1, 2], [2, 4]]
+    return (_says(_answer(fn, [[1, 2], [3, 4]], [5, 6]), "unique")
+            and _says(_answer(fn, A, [3, 7]), "none") and _says(_answer(fn, A, [3, 6]), "infinite"))
+
+
 def _classify_hints() -> tuple[tuple[Detector, str], ...]:
     return (
-        (lambda fn: _says(_answer(fn, [[0, 1], [0, 2]], [1, 3]), "infinite")
-         or _says(_answer(fn, [[1, 0], [2, 0]], [1, 3]), "infinite"),
+        (lambda fn: _sane_classify(fn)
+         and (_says(_answer(fn, [[0, 1], [0, 2]], [1, 3]), "infinite")
+              or _says(_answer(fn, [[1, 0], [2, 0]], [1, 3]), "infinite")),
          "one determinant is not enough. With a zero column, the 2×2 matrix made of that "
          "column and b has determinant 0 for every b. Check b against both columns "
          "(lesson: Reading a system by columns)."),
-        (lambda fn: _says(_answer(fn, _ROUND_OFF, [0.2, 0.6]), "unique"), _HINT_ROUND_OFF),
-        (lambda fn: _says(_answer(fn, [[0, 0], [0, 0]], [1, 0]), "infinite"),
+        (lambda fn: _sane_classify(fn) and _says(_answer(fn, _ROUND_OFF, [0.2, 0.6]), "unique"),
+         _HINT_ROUND_OFF),
+        (lambda fn: _sane_classify(fn) and _says(_answer(fn, [[0, 0], [0, 0]], [1, 0]), "infinite"),
          "for the zero matrix the equations read 0 = b1 and 0 = b2: infinitely many "
          "solutions only when b is zero."),
     )
@@ -520,7 +544,7 @@ def _triangular_hints() -> tuple[tuple[Detector, str], ...]:
     return (
         (lambda fn: _close(_answer(fn, upper), float(np.trace(upper))),
          "multiply the diagonal entries (np.prod), do not add them."),
-        (lambda fn: not _raises(fn, [[1, 2], [3, 4]]),
+        (lambda fn: _close(_answer(fn, [[1, 2], [3, 4]]), 4.0),
          "for a matrix that is not triangular, the product of the diagonal is not the "
          "determinant: check first (np.triu(U, 1) or np.tril(U, -1) all zero) and "
          "raise ValueError otherwise."),
@@ -532,11 +556,13 @@ def _triangular_hints() -> tuple[tuple[Detector, str], ...]:
 
 def _nxn_hints() -> tuple[tuple[Detector, str], ...]:
     return (
-        (lambda fn: _says(_answer(fn, _ROUND_OFF), False),
+        (lambda fn: _says(_answer(fn, [[1, 2], [2, 4]]), True)
+         and _says(_answer(fn, _ROUND_OFF), False),
          "np.linalg.det and np.linalg.solve only notice an exactly singular matrix: "
          "round-off hides [[0.1, 0.3], [0.3, 0.9]]. Count independent rows instead, "
          "np.linalg.matrix_rank(A) < len(A)."),
-        (lambda fn: _says(_answer(fn, (1e-4 * np.eye(4)).tolist()), True),
+        (lambda fn: _says(_answer(fn, np.eye(3).tolist()), False)
+         and _says(_answer(fn, (1e-4 * np.eye(4)).tolist()), True),
          "a tiny determinant is not a zero one: 1e-4 * I has determinant 1e-16 but rank "
          "4. Use np.linalg.matrix_rank(A) < len(A)."),
     )
