@@ -325,6 +325,25 @@ def test_is_singular_nxn_with_an_absolute_det_tolerance() -> None:
                 hint="a tiny determinant is not a zero one")
 
 
+@pytest.mark.parametrize("compare", [lambda rank, n: rank < n - 1, lambda rank, n: rank == n - 1])
+def test_is_singular_nxn_with_the_wrong_cut_off_on_the_rank(compare: Any) -> None:
+    def is_singular_nxn(A: Any) -> bool:
+        M = np.asarray(A, dtype=float)
+        return bool(compare(np.linalg.matrix_rank(M), len(M)))
+
+    failed_with(linalg_w1.is_singular_nxn(is_singular_nxn), "expected True got False",
+                hint="whether the rank is n - 1 or 0")
+
+
+def test_det_3x3_on_an_integer_array_truncates() -> None:
+    def det_3x3(A: Any) -> Any:
+        M = np.array(A).astype(int)
+        return round(np.linalg.det(M))
+
+    failed_with(linalg_w1.det_3x3(det_3x3), "expected 15.8125 got",
+                hint="the decimals were cut off")
+
+
 # ---------------------------------------------------------------------------
 # The new graders are as robust as the old ones
 # ---------------------------------------------------------------------------

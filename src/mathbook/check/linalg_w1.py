@@ -412,6 +412,7 @@ class _Hinted:
 
 
 _DECIMALS = [[2.5, 1.5], [0.5, 3.5]]
+_DECIMALS_3X3 = [[2.5, 1.5, 0.5], [0.5, 3.5, 1.5], [1.5, 0.5, 2.5]]
 _SYSTEM = ([[2, 3], [4, -1]], [8, 2])                     # x = (1, 2)
 _SYSTEM_SOLUTION = np.array([1.0, 2.0])
 _INTEGER_SYSTEM = ([[4, 2], [1, 3]], [6, 5])              # x = (0.8, 1.4)
@@ -422,6 +423,10 @@ _HINT_ROUND_OFF = (
     "a matrix that is singular on paper, such as [[0.1, 0.3], [0.3, 0.9]], has a tiny "
     "non-zero determinant in floating point (about 1e-17). Compare with a tolerance, "
     "never with == 0."
+)
+_HINT_DECIMALS = (
+    "the decimals were cut off: converting entries with int() or an integer array "
+    "truncates them. Work with floats."
 )
 _HINT_TRUNCATION = (
     "your code seems to work in integers: np.array([[4, 2], [1, 3]]) has an integer "
@@ -439,9 +444,7 @@ def _det_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _close(_answer(fn, A), 1 * 4 + 2 * 3),
          "the products are added: the determinant subtracts the second one, "
          "a11*a22 - a12*a21."),
-        (lambda fn: _close(_answer(fn, _DECIMALS), _det(np.trunc(_DECIMALS))),
-         "the decimals were cut off: converting entries with int() or an integer array "
-         "truncates them. Work with floats."),
+        (lambda fn: _close(_answer(fn, _DECIMALS), _det(np.trunc(_DECIMALS))), _HINT_DECIMALS),
     )
 
 
@@ -456,10 +459,10 @@ def _singular_hints() -> tuple[tuple[Detector, str], ...]:
          _HINT_ROUND_OFF),
         (lambda fn: _sane_singular(fn) and (_says(_answer(fn, _TINY), True)
                                             or _says(_answer(fn, _HUGE_SINGULAR), False)),
-         "your tolerance looks absolute. A fixed cut-off calls 1e-4 * I (det 1e-8, "
-         "invertible) singular, or misses 1e8 * (a singular matrix), whose round-off "
-         "determinant is larger than 1. Scale it by the entries: "
-         "abs(det) <= 1e-10 * (largest |entry|)**2."),
+         "your tolerance looks absolute. A fixed cut-off of 1e-8 or more calls 1e-4 * I "
+         "(det 1e-8, invertible) singular; a smaller one misses 1e8 * (a singular "
+         "matrix), whose round-off determinant is larger than 1. Scale it by the "
+         "entries: abs(det) <= 1e-10 * (largest |entry|)**2."),
         (lambda fn: _sane_singular(fn) and _says(_answer(fn, [[0, 0], [0, 0]]), False),
          "the zero matrix is singular, but with a relative tolerance its right-hand side "
          "is 0 too: use <=, not <."),
@@ -535,6 +538,8 @@ def _det3_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _close(_answer(fn, A.tolist()), six_products),
          "with the diagonal rule, the three products running up to the right are "
          "subtracted, not added."),
+        (lambda fn: _close(_answer(fn, _DECIMALS_3X3), _det3(np.trunc(_DECIMALS_3X3))),
+         _HINT_DECIMALS),
     )
 
 
@@ -554,8 +559,18 @@ def _triangular_hints() -> tuple[tuple[Detector, str], ...]:
     )
 
 
+def _off_by_one(fn: Callable[..., Any]) -> bool:
+    """Says singular for one of rank n - 1 and rank 0 but not the other: a wrong cut-off."""
+    rank_one, zero = _answer(fn, [[1, 2], [2, 4]]), _answer(fn, np.zeros((2, 2)).tolist())
+    return (_says(rank_one, True) and _says(zero, False)) or (
+        _says(rank_one, False) and _says(zero, True))
+
+
 def _nxn_hints() -> tuple[tuple[Detector, str], ...]:
     return (
+        (_off_by_one,
+         "an n×n matrix is singular exactly when its rank is less than n, whether the "
+         "rank is n - 1 or 0: np.linalg.matrix_rank(A) < len(A)."),
         (lambda fn: _says(_answer(fn, [[1, 2], [2, 4]]), True)
          and _says(_answer(fn, _ROUND_OFF), False),
          "np.linalg.det and np.linalg.solve only notice an exactly singular matrix: "
@@ -664,9 +679,9 @@ def is_singular(fn: Any) -> CheckResult:
     >>> print(linalg_w1.is_singular(is_singular))  # doctest: +NORMALIZE_WHITESPACE
     failed: is_singular(A=[[110000000.00000001, 229999999.99999997], [330000000.0,
     690000000.0]]) expected True got False
-    hint: your tolerance looks absolute. A fixed cut-off calls 1e-4 * I (det 1e-8,
-    invertible) singular, or misses 1e8 * (a singular matrix), whose round-off
-    determinant is larger than 1. Scale it by the entries:
+    hint: your tolerance looks absolute. A fixed cut-off of 1e-8 or more calls 1e-4 * I
+    (det 1e-8, invertible) singular; a smaller one misses 1e8 * (a singular matrix),
+    whose round-off determinant is larger than 1. Scale it by the entries:
     abs(det) <= 1e-10 * (largest |entry|)**2.
     """
     return _singular_grader(fn)
