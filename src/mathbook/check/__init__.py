@@ -35,7 +35,8 @@ imports it below.
 Available
 ---------
 ``linalg_w1``
-    ``det_2x2``, ``is_singular``, ``solve_2x2``, ``classify_2x2``.
+    ``det_2x2``, ``is_singular``, ``solve_2x2``, ``classify_2x2``, ``det_3x3``,
+    ``det_triangular``, ``is_singular_nxn``.
 
 Examples
 --------
