@@ -214,11 +214,16 @@ def _random_data(rng: np.random.Generator) -> tuple[Any, Any, float]:
     return x, y, a
 
 
-def _data_cases(with_a: bool, seed: int) -> Callable[[], tuple[Case, ...]]:
+def _tuples(cases: list[Case]) -> list[tuple[Any, ...]]:
+    """The cases, typed as the argument tuples that this module's generators make."""
+    return [case for case in cases if isinstance(case, tuple)]
+
+
+def _data_cases(with_a: bool, seed: int) -> Callable[[], tuple[tuple[Any, ...], ...]]:
     @functools.cache
-    def build() -> tuple[Case, ...]:
-        hand: list[Case] = [(x, y, a) for x, y in _HAND_DATA for a in _HAND_AS]
-        random = random_cases(lambda rng: _random_data(rng), 20, seed)
+    def build() -> tuple[tuple[Any, ...], ...]:
+        hand = [(x, y, a) for x, y in _HAND_DATA for a in _HAND_AS]
+        random = _tuples(random_cases(_random_data, 20, seed))
         if not with_a:
             pairs = [(x, a) for x, _, a in hand] + [(x, a) for x, _, a in random]
             return (*pairs, ([], 2.0))                            # no data: no predictions
@@ -227,9 +232,9 @@ def _data_cases(with_a: bool, seed: int) -> Callable[[], tuple[Case, ...]]:
     return build
 
 
-def _loss_cases(seed: int) -> Callable[[], tuple[Case, ...]]:
+def _loss_cases(seed: int) -> Callable[[], tuple[tuple[Any, ...], ...]]:
     @functools.cache
-    def build() -> tuple[Case, ...]:
+    def build() -> tuple[tuple[Any, ...], ...]:
         return _data_cases(True, seed)() + (([], [], 1.0),)      # no data: ValueError
 
     return build
@@ -245,26 +250,25 @@ def _grid_cases() -> tuple[Case, ...]:
         (_THOUSANDTHS, [2.1, 3.9, 7.2, 8.1], np.linspace(0, 4000, 81)),
         ([1, 2, 3], [2, 4, 7], []),                               # an empty grid: ValueError
     ]
-    rng = np.random.default_rng(41)
-    for _ in range(12):
-        x, y, _a = _random_data(rng)
-        cases.append((x, y, np.round(np.sort(rng.uniform(-6, 6, size=25)), 3)))
-    return tuple(cases)
+    def random_grid(rng: np.random.Generator) -> Case:
+        x, y, _ = _random_data(rng)
+        return x, y, np.round(np.sort(rng.uniform(-6, 6, size=25)), 3)
+
+    return tuple(cases + random_cases(random_grid, 12, seed=41))
 
 
-def _step_cases() -> tuple[Case, ...]:
+def _step_cases() -> tuple[tuple[Any, ...], ...]:
     alphas = (0.1, 0.01, 1e-7, 1.0)
-    cases: list[Case] = [(x, y, a, alpha) for (x, y), a, alpha in
+    cases: list[tuple[Any, ...]] = [(x, y, a, alpha) for (x, y), a, alpha in
                          zip(_HAND_DATA, (2.0, 0.0, -1.5, 0.25, 1.0, 0.5, 3.0, 2.0, 100.0),
                              (0.1, 0.05, 0.1, 0.01, 0.1, 0.01, 0.2, 1e-7, 1000.0), strict=True)]
-    rng = np.random.default_rng(42)
-    for _ in range(15):
-        x, y, a = _random_data(rng)
-        cases.append((x, y, a, float(rng.choice(alphas))))
-    return tuple(cases)
+    def random_step(rng: np.random.Generator) -> Case:
+        return (*_random_data(rng), float(rng.choice(alphas)))
+
+    return tuple(cases + _tuples(random_cases(random_step, 15, seed=42)))
 
 
-_FIT_CASES: tuple[Case, ...] = (
+_FIT_CASES: tuple[tuple[Any, ...], ...] = (
     ([1, 2, 3], [2, 4, 7], 0.0, 0.05),                                  # converges
     (np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.5, 3.5, 7.0, 8.0]), 0.0, 0.01),
     ([0.5, 1.5, -2.0, 3.0], [-1.0, -3.5, 4.5, -6.5], 5.0, 0.1),         # a negative slope
@@ -280,7 +284,7 @@ _FIT_CASES: tuple[Case, ...] = (
 )
 
 
-def _fit_compare(case: Case) -> Callable[[Any, Any], bool | str]:
+def _fit_compare(case: tuple[Any, ...]) -> Callable[[Any, Any], bool | str]:
     x, y, a0, alpha = case[:4]
     tol = case[4] if len(case) > 4 else 1e-8
 
@@ -420,7 +424,8 @@ def _slope_hints() -> tuple[tuple[Detector, str], ...]:
          "the sign is flipped: with the error written a*x - y, the slope is "
          "(2/n) * sum of x_i*(a*x_i - y_i). A difference quotient subtracts "
          "L(a - h) from L(a + h), not the other way round."),
-        (lambda fn: _is(_answer(fn, _X, _Y, a), exact, rtol=1e-2),
+        (lambda fn: _is(_answer(fn, _X, _Y, a), exact, rtol=1e-2)
+         and not _is(_answer(fn, _X, _Y, a), exact, rtol=1e-9),
          "close, but not accurate enough. A forward difference (L(a + h) - L(a)) / h is off "
          "by about h * mean(x**2); the central difference (L(a + h) - L(a - h)) / (2*h) is "
          "exact for this parabola up to round-off. Keep h near 1e-5: a much smaller h "
@@ -470,6 +475,15 @@ def _fit_status(fn: Callable[..., Any], *args: Any) -> Any:
     return got[2] if isinstance(got, (tuple, list)) and len(got) == 3 else _NO_ANSWER
 
 
+def _never_stops(fn: Callable[..., Any]) -> bool:
+    """On a plain run that converges, goes on past the step where it should stop."""
+    got = _answer(fn, _X, _Y, 0.0, 0.05)
+    if not (isinstance(got, (tuple, list)) and len(got) == 3) or got[2] == "converged":
+        return False
+    steps = _number(got[1])
+    return steps is not None and steps > _fit(_X, _Y, 0.0, 0.05)[1] + 1
+
+
 def _fit_hints() -> tuple[tuple[Detector, str], ...]:
     divergent = (_X, _Y, 0.0, 0.25)                    # alpha * d2L/da2 = 0.25 * 28/3 > 2
     return (
@@ -481,9 +495,10 @@ def _fit_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _sane_fit(fn) and _fit_status(fn, *divergent) == "not converged",
          "a run whose steps grow has diverged: compare each step with the one before and "
          "stop with \"diverged\" when it is larger in size (or not finite)."),
-        (lambda fn: _fit_status(fn, _X, _Y, 0.0, 0.05) == "not converged",
-         "the run never stops although the steps shrink: after each update, stop with "
-         "\"converged\" as soon as abs(step) < tol."),
+        (_never_stops,
+         "the run does not stop although the steps shrink: after each update, stop with "
+         "\"converged\" as soon as abs(step) < tol. (Run on and the steps shrink to "
+         "round-off noise, where one of them may grow.)"),
         (lambda fn: _fit_status(fn, _X, _Y, 0.0, 0.001, 1e-8, 200) == "converged",
          "with a tiny alpha the run needs more than max_steps steps: when the loop ends "
          "without a small step, the status is \"not converged\"."),
@@ -496,8 +511,8 @@ def _hinted(reference: Callable[..., Any], cases: Any, name: str,
     return _Hinted(grade, hints)
 
 
-def _per_case(reference: Callable[..., Any], cases: tuple[Case, ...], name: str,
-              compare_for: Callable[[Case], Callable[[Any, Any], bool | str]]
+def _per_case(reference: Callable[..., Any], cases: tuple[tuple[Any, ...], ...], name: str,
+              compare_for: Callable[[tuple[Any, ...]], Callable[[Any, Any], bool | str]]
               ) -> Callable[[Any], CheckResult]:
     """A grader whose tolerance depends on the case (one grader per case, run in order)."""
     graders = [grader(reference, [case], name=name, compare=compare_for(case)) for case in cases]
@@ -513,12 +528,12 @@ def _per_case(reference: Callable[..., Any], cases: tuple[Case, ...], name: str,
     return grade
 
 
-def _slope_compare(case: Case) -> Callable[[Any, Any], bool | str]:
+def _slope_compare(case: tuple[Any, ...]) -> Callable[[Any, Any], bool | str]:
     x, y, a = case[:3]
     return lambda expected, got: _near(expected, got, _slope_tolerance(x, y, float(a)))
 
 
-def _step_compare(case: Case) -> Callable[[Any, Any], bool | str]:
+def _step_compare(case: tuple[Any, ...]) -> Callable[[Any, Any], bool | str]:
     x, y, a, alpha = case[:4]
     tolerance = 1e-12 * abs(float(a)) + float(alpha) * _slope_tolerance(x, y, float(a))
     return lambda expected, got: _near(expected, got, tolerance)
