@@ -152,25 +152,32 @@ def _fit_loop(x: Any, y: Any, a0: float, alpha: float, tol: float, max_steps: in
     return a, max_steps, "not converged"
 
 
-def fit_divergent_is_converged(x: Any, y: Any, a0: float, alpha: float, tol: float = 1e-8,
+def fit_divergent_is_converged(x: Any, y: Any, alpha: float, a0: float = 0.0, tol: float = 1e-8,
                                max_steps: int = 10_000) -> tuple[float, int, str]:
     return _fit_loop(x, y, a0, alpha, tol, max_steps, on_growth=None, stops=True)
 
 
-def fit_no_divergence_check(x: Any, y: Any, a0: float, alpha: float, tol: float = 1e-8,
+def fit_no_divergence_check(x: Any, y: Any, alpha: float, a0: float = 0.0, tol: float = 1e-8,
                             max_steps: int = 10_000) -> tuple[float, int, str]:
     a, steps, status = _fit_loop(x, y, a0, alpha, tol, max_steps, on_growth=None, stops=True)
     return (a, steps, "not converged") if not math.isfinite(a) else (a, steps, status)
 
 
-def fit_never_stops(x: Any, y: Any, a0: float, alpha: float, tol: float = 1e-8,
+def fit_never_stops(x: Any, y: Any, alpha: float, a0: float = 0.0, tol: float = 1e-8,
                     max_steps: int = 10_000) -> tuple[float, int, str]:
     return _fit_loop(x, y, a0, alpha, tol, max_steps, on_growth="diverged", stops=False)
 
 
-def fit_always_converged(x: Any, y: Any, a0: float, alpha: float, tol: float = 1e-8,
+def fit_diverged_late(x: Any, y: Any, alpha: float, a0: float = 0.0, tol: float = 1e-8,
+                      max_steps: int = 10_000) -> tuple[float, int, str]:
+    # the lesson's first version: diverged only once a is huge or not finite
+    a, steps, status = _fit_loop(x, y, a0, alpha, tol, max_steps, on_growth=None, stops=True)
+    return (a, steps, "diverged") if not abs(a) < 1e6 else (a, steps, status)
+
+
+def fit_always_converged(x: Any, y: Any, alpha: float, a0: float = 0.0, tol: float = 1e-8,
                          max_steps: int = 10_000) -> tuple[float, int, str]:
-    a, steps, status = REF.fit(x, y, a0, alpha, tol, max_steps)
+    a, steps, status = REF.fit(x, y, alpha, a0, tol, max_steps)
     return a, steps, "converged" if status == "not converged" else status
 
 
@@ -194,6 +201,7 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("fit", fit_divergent_is_converged, "diverged, never converged"),
     ("fit", fit_no_divergence_check, "steps grow has diverged"),
     ("fit", fit_never_stops, "does not stop"),
+    ("fit", fit_diverged_late, "as soon as a step is larger"),
     ("fit", fit_always_converged, "needs more than max_steps"),
 ]
 
@@ -229,7 +237,7 @@ def test_hints_about_edges_need_a_function_right_on_plain_cases() -> None:
     assert not result.passed and "hint" not in result.message
 
     # a fit that never converges on a plain run gets no divergence hint
-    def fit_gives_up(x: Any, y: Any, a0: float, alpha: float, tol: float = 1e-8,
+    def fit_gives_up(x: Any, y: Any, alpha: float, a0: float = 0.0, tol: float = 1e-8,
                      max_steps: int = 10_000) -> tuple[float, int, str]:
         return a0, 0, "diverged"
 
@@ -272,18 +280,18 @@ def test_forward_difference_fails_for_every_h(h: float) -> None:
 
 
 def test_fit_accepts_a_step_count_one_off() -> None:
-    def fit(x: Any, y: Any, a0: float, alpha: float, tol: float = 1e-8,
+    def fit(x: Any, y: Any, alpha: float, a0: float = 0.0, tol: float = 1e-8,
             max_steps: int = 10_000) -> tuple[float, int, str]:
-        a, steps, status = REF.fit(x, y, a0, alpha, tol, max_steps)
+        a, steps, status = REF.fit(x, y, alpha, a0, tol, max_steps)
         return a, steps + 1 if status == "converged" else steps, status
 
     assert found_w1.fit(fit).passed
 
 
 def test_fit_rejects_a_converged_a_that_is_not_near_the_minimum() -> None:
-    def fit(x: Any, y: Any, a0: float, alpha: float, tol: float = 1e-8,
+    def fit(x: Any, y: Any, alpha: float, a0: float = 0.0, tol: float = 1e-8,
             max_steps: int = 10_000) -> tuple[float, int, str]:
-        a, steps, status = REF.fit(x, y, a0, alpha, tol, max_steps)
+        a, steps, status = REF.fit(x, y, alpha, a0, tol, max_steps)
         return (a + 0.01 if status == "converged" else a), steps, status
 
     result = found_w1.fit(fit)
@@ -291,7 +299,7 @@ def test_fit_rejects_a_converged_a_that_is_not_near_the_minimum() -> None:
 
 
 def test_every_fit_status_is_exercised() -> None:
-    statuses = {found_w1._fit(*case)[2] for case in found_w1._FIT_CASES}
+    statuses = {found_w1._fit_reference(*case)[2] for case in found_w1._FIT_CASES}
     assert statuses == {"converged", "diverged", "not converged"}
 
 
@@ -317,5 +325,5 @@ def test_reference_slope_agrees_with_numpy_gradient_and_least_squares() -> None:
     exact = np.array([found_w1._slope(x, y, a) for a in grid])
     assert np.allclose(numeric[1:-1], exact[1:-1], atol=1e-6)
     a_star = np.linalg.lstsq(x[:, None], y, rcond=None)[0][0]
-    assert abs(found_w1._fit(x, y, 0.0, 0.05)[0] - a_star) < 1e-6
+    assert abs(found_w1._fit(x, y, 0.05, 0.0)[0] - a_star) < 1e-6
     assert abs(found_w1._grid(x, y, grid) - a_star) <= 0.0005 + 1e-12

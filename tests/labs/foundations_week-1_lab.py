@@ -32,7 +32,7 @@ def update_step(x, y, a, alpha):
     return a - alpha * loss_slope(x, y, a)
 
 
-def fit(x, y, a0, alpha, tol=1e-8, max_steps=10_000):
+def fit(x, y, alpha, a0=0.0, tol=1e-8, max_steps=10_000):
     a, previous = a0, math.inf
     for steps in range(max_steps):
         step = alpha * loss_slope(x, y, a)

@@ -14,7 +14,7 @@ It asks for six functions:
 * `grid_search(x, y, grid)` must return the value of the grid with the smallest loss
   (the first one if several tie);
 * `update_step(x, y, a, alpha)` must return the new value $a - \alpha \, dL/da$;
-* `fit(x, y, a0, alpha, tol=1e-8, max_steps=10_000)` must repeat the update from
+* `fit(x, y, alpha, a0=0.0, tol=1e-8, max_steps=10_000)` must repeat the update from
   ``a0`` and return ``(a, steps, status)``: ``"converged"`` as soon as a step
   $|\alpha\, dL/da|$ is below ``tol``; ``"diverged"``, before taking it, when a step is
   not finite or is larger in size than the step before (on this loss that happens
@@ -109,7 +109,7 @@ def _step(x: ArrayLike, y: ArrayLike, a: float, alpha: float) -> float:
     return float(a - alpha * _slope(x, y, a))
 
 
-def _fit(x: ArrayLike, y: ArrayLike, a0: float, alpha: float, tol: float = 1e-8,
+def _fit(x: ArrayLike, y: ArrayLike, alpha: float, a0: float, tol: float = 1e-8,
          max_steps: int = 10_000) -> tuple[float, int, str]:
     a, previous = float(a0), math.inf
     for taken in range(max_steps):
@@ -145,9 +145,9 @@ def _update_step(x: Any, y: Any, a: Any, alpha: Any) -> float:
     return _step(x, y, float(a), float(alpha))
 
 
-def _fit_reference(x: Any, y: Any, a0: Any, alpha: Any, tol: float = 1e-8,
+def _fit_reference(x: Any, y: Any, alpha: Any, a0: Any = 0.0, tol: float = 1e-8,
                    max_steps: int = 10_000) -> tuple[float, int, str]:
-    return _fit(x, y, float(a0), float(alpha), tol, max_steps)
+    return _fit(x, y, float(alpha), float(a0), tol, max_steps)
 
 
 # ---------------------------------------------------------------------------
@@ -269,23 +269,24 @@ def _step_cases() -> tuple[tuple[Any, ...], ...]:
 
 
 _FIT_CASES: tuple[tuple[Any, ...], ...] = (
-    ([1, 2, 3], [2, 4, 7], 0.0, 0.05),                                  # converges
-    (np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.5, 3.5, 7.0, 8.0]), 0.0, 0.01),
-    ([0.5, 1.5, -2.0, 3.0], [-1.0, -3.5, 4.5, -6.5], 5.0, 0.1),         # a negative slope
-    ([1, 2, 3], [2, 4, 7], 0.0, 0.25),                                  # alpha too large
-    ([1, 2, 3], [2, 4, 7], 0.0, 0.001, 1e-8, 200),                      # too small: runs out
-    ([0.0, 0.0, 0.0], [1.0, -2.0, 3.0], 1.5, 0.1),                      # all-zero x
-    ([3.0], [6.5], 0.0, 0.05),                                          # a single point
-    (_THOUSANDS, [2100.0, 2480.0, 3050.0, 4010.0], 0.0, 0.01),          # badly scaled: diverges
-    (_THOUSANDS, [2100.0, 2480.0, 3050.0, 4010.0], 0.0, 1e-7),          # … a tiny alpha works
-    (_THOUSANDTHS, [2.1, 3.9, 7.2, 8.1], 0.0, 0.5, 1e-8, 300),          # too slow to finish
-    ([1e155, 2e155], [1.0, 2.0], 1.0, 0.1),                             # overflow: not finite
-    ([2, 4, 6], [1, 3, 2], -3.0, 0.01, 1e-3, 10_000),                   # a coarse tolerance
+    # (x, y, alpha, a0[, tol, max_steps])
+    ([1, 2, 3], [2, 4, 7], 0.05, 0.0),                                  # converges
+    (np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.5, 3.5, 7.0, 8.0]), 0.01, 0.0),
+    ([0.5, 1.5, -2.0, 3.0], [-1.0, -3.5, 4.5, -6.5], 0.1, 5.0),         # a negative slope
+    ([1, 2, 3], [2, 4, 7], 0.25, 0.0),                                  # alpha too large
+    ([1, 2, 3], [2, 4, 7], 0.001, 0.0, 1e-8, 200),                      # too small: runs out
+    ([0.0, 0.0, 0.0], [1.0, -2.0, 3.0], 0.1, 1.5),                      # all-zero x
+    ([3.0], [6.5], 0.05, 0.0),                                          # a single point
+    (_THOUSANDS, [2100.0, 2480.0, 3050.0, 4010.0], 0.01, 0.0),          # badly scaled: diverges
+    (_THOUSANDS, [2100.0, 2480.0, 3050.0, 4010.0], 1e-7, 0.0),          # … a tiny alpha works
+    (_THOUSANDTHS, [2.1, 3.9, 7.2, 8.1], 0.5, 0.0, 1e-8, 300),          # too slow to finish
+    ([1e155, 2e155], [1.0, 2.0], 0.1, 1.0),                             # overflow: not finite
+    ([2, 4, 6], [1, 3, 2], 0.01, -3.0, 1e-3, 10_000),                   # a coarse tolerance
 )
 
 
 def _fit_compare(case: tuple[Any, ...]) -> Callable[[Any, Any], bool | str]:
-    x, y, a0, alpha = case[:4]
+    x, y, alpha = case[:3]
     tol = case[4] if len(case) > 4 else 1e-8
 
     def compare(expected: tuple[float, int, str], got: Any) -> bool | str:
@@ -466,7 +467,7 @@ def _step_hints() -> tuple[tuple[Detector, str], ...]:
 
 def _sane_fit(fn: Callable[..., Any]) -> bool:
     """Converges on a plain run, so a wrong answer elsewhere is about stopping."""
-    got = _answer(fn, _X, _Y, 0.0, 0.05)
+    got = _answer(fn, _X, _Y, 0.05, 0.0)
     return isinstance(got, (tuple, list)) and len(got) == 3 and got[2] == "converged"
 
 
@@ -477,15 +478,24 @@ def _fit_status(fn: Callable[..., Any], *args: Any) -> Any:
 
 def _never_stops(fn: Callable[..., Any]) -> bool:
     """On a plain run that converges, goes on past the step where it should stop."""
-    got = _answer(fn, _X, _Y, 0.0, 0.05)
+    got = _answer(fn, _X, _Y, 0.05, 0.0)
     if not (isinstance(got, (tuple, list)) and len(got) == 3) or got[2] == "converged":
         return False
     steps = _number(got[1])
-    return steps is not None and steps > _fit(_X, _Y, 0.0, 0.05)[1] + 1
+    return steps is not None and steps > _fit(_X, _Y, 0.05, 0.0)[1] + 1
+
+
+def _late_divergence(fn: Callable[..., Any], divergent: tuple[Any, ...]) -> bool:
+    """Says "diverged" on a divergent run, but many steps later than the rule would."""
+    got = _answer(fn, *divergent)
+    if not (isinstance(got, (tuple, list)) and len(got) == 3) or got[2] != "diverged":
+        return False
+    steps = _number(got[1])
+    return steps is not None and steps > _fit(*divergent)[1] + 1
 
 
 def _fit_hints() -> tuple[tuple[Detector, str], ...]:
-    divergent = (_X, _Y, 0.0, 0.25)                    # alpha * d2L/da2 = 0.25 * 28/3 > 2
+    divergent = (_X, _Y, 0.25, 0.0)                    # alpha * d2L/da2 = 0.25 * 28/3 > 2
     return (
         (lambda fn: _sane_fit(fn) and _fit_status(fn, *divergent) == "converged",
          "alpha = 0.25 is too large for this data: every step overshoots and is larger "
@@ -495,11 +505,15 @@ def _fit_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _sane_fit(fn) and _fit_status(fn, *divergent) == "not converged",
          "a run whose steps grow has diverged: compare each step with the one before and "
          "stop with \"diverged\" when it is larger in size (or not finite)."),
+        (lambda fn: _sane_fit(fn) and _late_divergence(fn, divergent),
+         "this run diverges from its first steps, and the rule says so at once: stop "
+         "with \"diverged\" as soon as a step is larger in size than the step before, "
+         "rather than waiting for a to become huge or not finite."),
         (_never_stops,
          "the run does not stop although the steps shrink: after each update, stop with "
          "\"converged\" as soon as abs(step) < tol. (Run on and the steps shrink to "
          "round-off noise, where one of them may grow.)"),
-        (lambda fn: _fit_status(fn, _X, _Y, 0.0, 0.001, 1e-8, 200) == "converged",
+        (lambda fn: _fit_status(fn, _X, _Y, 0.001, 0.0, 1e-8, 200) == "converged",
          "with a tiny alpha the run needs more than max_steps steps: when the loop ends "
          "without a small step, the status is \"not converged\"."),
     )
@@ -719,7 +733,7 @@ def update_step(fn: Any) -> CheckResult:
 
 
 def fit(fn: Any) -> CheckResult:
-    r"""Check your ``fit(x, y, a0, alpha, tol=1e-8, max_steps=10_000)``: the update rule run to a stop.
+    r"""Check your ``fit(x, y, alpha, a0=0.0, tol=1e-8, max_steps=10_000)``: the update rule until it stops.
 
     Start at ``a = a0`` and repeat: compute the step $\alpha \, dL/da$; if it is not
     finite or is larger in size than the step before, stop *without* taking it and
@@ -743,7 +757,7 @@ def fit(fn: Any) -> CheckResult:
     Examples
     --------
     >>> import numpy as np
-    >>> def fit(x, y, a0, alpha, tol=1e-8, max_steps=10_000):   # no divergence check
+    >>> def fit(x, y, alpha, a0=0.0, tol=1e-8, max_steps=10_000):   # no divergence check
     ...     x, y, a = np.asarray(x, dtype=float), np.asarray(y, dtype=float), a0
     ...     for steps in range(1, max_steps + 1):
     ...         step = alpha * 2 * np.mean(x * (a * x - y))
@@ -753,7 +767,7 @@ def fit(fn: Any) -> CheckResult:
     ...     return a, max_steps, "not converged"
     >>> from mathbook.check import found_w1
     >>> print(found_w1.fit(fit))  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
-    failed: fit(x=[1, 2, 3], y=[2, 4, 7], a0=0.0, alpha=0.25) expected
+    failed: fit(x=[1, 2, 3], y=[2, 4, 7], alpha=0.25, a0=0.0) expected
     (5.166666666666667, 1, 'diverged') got (...nan..., 2459, 'converged')
     hint: alpha = 0.25 is too large for this data: ...
     """
