@@ -498,7 +498,7 @@ def _fit_hints() -> tuple[tuple[Detector, str], ...]:
     divergent = (_X, _Y, 0.25, 0.0)                    # alpha * d2L/da2 = 0.25 * 28/3 > 2
     return (
         (lambda fn: _sane_fit(fn) and _fit_status(fn, *divergent) == "converged",
-         "alpha = 0.25 is too large for this data: every step overshoots and is larger "
+         "on x = [1, 2, 3], y = [2, 4, 7], alpha = 0.25 is too large: every step overshoots and is larger "
          "than the one before, and a runs off to infinity. Such a run has diverged, never "
          "converged: stop with \"diverged\" as soon as abs(step) > abs(previous step) or "
          "the step is not finite (math.isfinite)."),
@@ -519,9 +519,9 @@ def _fit_hints() -> tuple[tuple[Detector, str], ...]:
     )
 
 
-def _hinted(reference: Callable[..., Any], cases: Any, name: str,
-            hints: tuple[tuple[Detector, str], ...], **options: Any) -> _Hinted:
-    grade: Grader = grader(reference, cases, name=name, **options)
+def _hinted(reference: Callable[..., Any], cases: Callable[[], Any] | tuple[Case, ...],
+            name: str, hints: tuple[tuple[Detector, str], ...]) -> _Hinted:
+    grade: Grader = grader(reference, cases, name=name)
     return _Hinted(grade, hints)
 
 
@@ -769,6 +769,6 @@ def fit(fn: Any) -> CheckResult:
     >>> print(found_w1.fit(fit))  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
     failed: fit(x=[1, 2, 3], y=[2, 4, 7], alpha=0.25, a0=0.0) expected
     (5.166666666666667, 1, 'diverged') got (...nan..., 2459, 'converged')
-    hint: alpha = 0.25 is too large for this data: ...
+    hint: on x = [1, 2, 3], y = [2, 4, 7], alpha = 0.25 is too large: ...
     """
     return _fit_grader(fn)
