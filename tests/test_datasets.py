@@ -31,7 +31,8 @@ def _loaders() -> dict[str, Callable[..., Dataset]]:
 ALL = _loaders()
 SEEDED = {name: f for name, f in ALL.items() if "seed" in inspect.signature(f).parameters}
 FIXED = {name: f for name, f in ALL.items() if name not in SEEDED}
-REAL = ("student_sleep", "galton_heights", "digits", "diabetes", "iris", "wine")
+REAL = ("student_sleep", "galton_heights", "stopping_distances", "digits", "diabetes", "iris",
+        "wine")
 VIA_SKLEARN = ("digits", "diabetes", "iris", "wine")
 
 
@@ -517,6 +518,21 @@ def test_student_sleep_matches_students_published_figures() -> None:
     assert np.all(d >= 0)  # drug 2 never gave less sleep than drug 1
     # one decimal place, as measured
     assert np.array_equal(ds.data, np.round(ds.data, 1))
+
+
+def test_stopping_distances_fit_a_line_through_the_origin() -> None:
+    ds = datasets.stopping_distances()
+    assert ds.target is not None
+    assert ds.data.shape == (50, 1) and ds.target.shape == (50,)
+    speed, distance = ds.data[:, 0], ds.target
+    # whole mph and whole feet, as recorded; R's summary(cars): means 15.4 and 42.98
+    assert np.array_equal(speed, np.round(speed)) and np.array_equal(distance, np.round(distance))
+    assert (speed.min(), speed.max(), distance.min(), distance.max()) == (4, 25, 2, 120)
+    assert round(float(speed.mean()), 2) == 15.4 and round(float(distance.mean()), 2) == 42.98
+    # the hand formula for y = a x agrees with least squares without an intercept
+    a_star = speed @ distance / (speed @ speed)
+    lstsq = np.linalg.lstsq(ds.data, distance, rcond=None)[0]
+    assert np.isclose(a_star, lstsq[0])
 
 
 def test_galton_heights_show_regression_to_the_mean() -> None:

@@ -4,7 +4,7 @@ Nothing is ever downloaded. Every loader returns a :class:`Dataset` — the arra
 plus names and a ``description`` giving what the data is, where it comes from, its
 licence, shape and units. There are three kinds:
 
-- **real** data that someone once measured, each with its citation. Two small
+- **real** data that someone once measured, each with its citation. Three small
   historical sets in the public domain ship inside ``mathbook`` as CSV files
   (``mathbook/data/``). Four classic machine-learning sets are read from the copies
   that scikit-learn installs with itself; they need scikit-learn (``pip install
@@ -21,6 +21,7 @@ Generated and hand-made data are released under the MIT licence, like the packag
 | --- | --- | --- | --- |
 | `student_sleep` | real (Cushny & Peebles 1905, Student 1908) | the paired t-test (Part 3) | rows |
 | `galton_heights` | real (Galton 1886) | regression to the mean (Part 3) | rows |
+| `stopping_distances` | real (Ezekiel 1930) | a line through the origin, loss and the update rule (Part 0, Week 1) | rows |
 | `digits` | real (Alpaydin & Kaynak 1998), via scikit-learn | PCA on images (Part 1, Week 4) | rows |
 | `diabetes` | real (Efron et al. 2004), via scikit-learn | multiple regression (Part 0, Week 2; Part 3) | rows |
 | `iris` | real (Anderson, Fisher 1936), via scikit-learn | classification and ANOVA (Part 3) | rows |
@@ -67,6 +68,7 @@ __all__ = [
     "price_series",
     "same_stats_different_shapes",
     "small_images",
+    "stopping_distances",
     "student_sleep",
     "tokenize",
     "two_circles",
@@ -281,6 +283,57 @@ def galton_heights() -> Dataset:
     )
     return Dataset(name="galton_heights", data=parent[:, None], target=child,
                    feature_names=("parent",), target_name="child", description=description)
+
+
+def stopping_distances() -> Dataset:
+    r"""Speed and stopping distance of 50 cars: a line through the origin, $\hat y = a x$.
+
+    Each row is one car: its speed and the distance it took to stop, recorded in
+    the 1920s. A car at speed 0 needs no distance to stop, so the simplest model is
+    a line through the origin, $\hat y = a x$, whose best slope (least squares) is
+    $a^* = \sum_i x_i y_i / \sum_i x_i^2$, in feet per mile-per-hour. Physics says
+    the braking part of the distance grows like the *square* of the speed, so the
+    line misses a visible bend: fit it, then look at the residuals.
+
+    Speeds are whole miles per hour and distances whole feet, as recorded (so some
+    rows repeat).
+
+    Source: measured in the 1920s and published by the agricultural economist
+    Mordecai Ezekiel. Values as in R's ``datasets::cars``, stored in
+    ``mathbook/data/stopping_distances.csv``.
+
+    Citation: Ezekiel, M. (1930). *Methods of Correlation Analysis*. Wiley,
+    New York.
+
+    Licence: public domain in the United States (published 1930).
+
+    Returns
+    -------
+    Dataset
+        ``data``: float array of shape ``(50, 1)``, the speed (``"speed"``, miles
+        per hour); ``target``: float array of shape ``(50,)``, the stopping distance
+        (``"distance"``, feet).
+
+    Examples
+    --------
+    >>> ds = stopping_distances()
+    >>> x, y = ds.data[:, 0], ds.target
+    >>> x.shape, y.shape
+    ((50,), (50,))
+    >>> print(round(float(x @ y / (x @ x)), 3))     # best a of y = a x, feet per mph
+    2.909
+    """
+    rows = _read_csv("stopping_distances.csv")
+    speed = np.array([float(row["speed"]) for row in rows])
+    distance = np.array([float(row["distance"]) for row in rows])
+    description = (
+        f"Speed (data, shape ({len(rows)}, 1), miles per hour) and stopping distance "
+        f"(target, feet) of {len(rows)} cars recorded in the 1920s. Source: Ezekiel (1930), "
+        "values as in R's datasets::cars. Citation: Ezekiel (1930), Methods of "
+        "Correlation Analysis, Wiley. Licence: public domain in the United States."
+    )
+    return Dataset(name="stopping_distances", data=speed[:, None], target=distance,
+                   feature_names=("speed",), target_name="distance", description=description)
 
 
 # ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ asks you to write, named exactly like that function:
 
 | module | lab |
 | --- | --- |
-| `check.found_w<n>` | Part 0, Foundations, week *n* (planned) |
+| `check.found_w<n>` | Part 0, Foundations, week *n* (`found_w1` available) |
 | `check.linalg_w<n>` | Part 1, Linear algebra, week *n* (`linalg_w1` available) |
 | `check.calculus_w<n>` | Part 2, Calculus, week *n* (planned) |
 | `check.probstats_w<n>` | Part 3, Probability and statistics, week *n* (planned) |
@@ -34,6 +34,9 @@ imports it below.
 
 Available
 ---------
+``found_w1``
+    ``predict``, ``squared_loss``, ``loss_slope``, ``grid_search``, ``update_step``,
+    ``fit``.
 ``linalg_w1``
     ``det_2x2``, ``is_singular``, ``solve_2x2``, ``classify_2x2``, ``det_3x3``,
     ``det_triangular``, ``is_singular_nxn``.
@@ -49,7 +52,7 @@ not done yet: solve_2x2 raises NotImplementedError
 
 from __future__ import annotations
 
-from mathbook.check import linalg_w1
+from mathbook.check import found_w1, linalg_w1
 from mathbook.check._core import (
     Case,
     CheckResult,
@@ -66,6 +69,7 @@ __all__ = [
     "Compare",
     "Grader",
     "check_function",
+    "found_w1",
     "grader",
     "linalg_w1",
     "random_cases",
