@@ -43,18 +43,19 @@ True
 
 from __future__ import annotations
 
-import copy
 import functools
 import math
-import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from mathbook.check._core import Case, CheckResult, Grader, grader, random_cases
+from mathbook.check._hints import NO_ANSWER as _NO_ANSWER
+from mathbook.check._hints import Detector
+from mathbook.check._hints import Hinted as _Hinted
+from mathbook.check._hints import answer as _answer
 
 __all__ = ["fit", "grid_search", "loss_slope", "predict", "squared_loss", "update_step"]
 
@@ -315,48 +316,10 @@ def _fit_compare(case: tuple[Any, ...]) -> Callable[[Any, Any], bool | str]:
 # Hints: after a failure, probe the learner's function for well-known mistakes
 # ---------------------------------------------------------------------------
 
-_NO_ANSWER = object()
-"""What :func:`_answer` returns when the learner's function raised."""
-
-Detector = Callable[[Callable[..., Any]], bool]
-"""Takes the learner's function and says whether it shows one known mistake."""
-
-
-def _answer(fn: Callable[..., Any], *args: Any) -> Any:
-    """The learner's result on a fresh copy of ``args``, quietly; never raises."""
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        try:
-            return fn(*copy.deepcopy(args))
-        except Exception:
-            return _NO_ANSWER
-
-
 def _is(got: Any, expected: float, rtol: float = 1e-6) -> bool:
     """``got`` is one number equal to ``expected`` up to ``rtol``."""
     number = _number(got) if got is not _NO_ANSWER else None
     return number is not None and abs(number - expected) <= rtol * abs(expected) + 1e-12
-
-
-@dataclass(frozen=True)
-class _Hinted:
-    """A grader that, when the learner fails, adds the hint of the first mistake seen."""
-
-    grade: Callable[[Any], CheckResult]
-    hints: tuple[tuple[Detector, str], ...]
-
-    def __call__(self, fn: Any) -> CheckResult:
-        result = self.grade(fn)
-        if result.passed or not callable(fn) or not result.message.startswith("failed"):
-            return result
-        for detect, hint in self.hints:
-            try:
-                seen = detect(fn)
-            except Exception:  # a detector must never turn a failure into a crash
-                seen = False
-            if seen:
-                return CheckResult(False, result.n_cases, f"{result.message}\nhint: {hint}")
-        return result
 
 
 _X, _Y = [1.0, 2.0, 3.0], [2.0, 4.0, 7.0]                     # the plain probe data, n = 3

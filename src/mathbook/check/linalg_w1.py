@@ -47,17 +47,18 @@ True
 
 from __future__ import annotations
 
-import copy
 import functools
-import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mathbook.check._core import Case, CheckResult, Grader, grader, random_cases
+from mathbook.check._core import Case, CheckResult, grader, random_cases
+from mathbook.check._hints import NO_ANSWER as _NO_ANSWER
+from mathbook.check._hints import Detector
+from mathbook.check._hints import Hinted as _Hinted
+from mathbook.check._hints import answer as _answer
 
 __all__ = [
     "classify_2x2",
@@ -341,20 +342,6 @@ def _single(matrices: Sequence[Any]) -> list[Case]:
 # Hints: after a failure, probe the learner's function for well-known mistakes
 # ---------------------------------------------------------------------------
 
-_NO_ANSWER = object()
-"""What :func:`_answer` returns when the learner's function raised."""
-
-
-def _answer(fn: Callable[..., Any], *args: Any) -> Any:
-    """The learner's result on a fresh copy of ``args``, quietly; never raises."""
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        try:
-            return fn(*copy.deepcopy(args))
-        except Exception:
-            return _NO_ANSWER
-
-
 def _close(got: Any, expected: ArrayLike) -> bool:
     """``got`` is a number or array equal to ``expected`` up to round-off."""
     if got is _NO_ANSWER or got is None or isinstance(got, (str, bool, np.bool_)):
@@ -384,31 +371,6 @@ def _says(value: Any, expected: bool | str) -> bool:
     if isinstance(expected, str):
         return isinstance(value, str) and value == expected
     return isinstance(value, (bool, np.bool_)) and bool(value) == expected
-
-
-Detector = Callable[[Callable[..., Any]], bool]
-"""Takes the learner's function and says whether it shows one known mistake."""
-
-
-@dataclass(frozen=True)
-class _Hinted:
-    """A grader that, when the learner fails, adds the hint of the first mistake seen."""
-
-    grade: Grader
-    hints: tuple[tuple[Detector, str], ...]
-
-    def __call__(self, fn: Any) -> CheckResult:
-        result = self.grade(fn)
-        if result.passed or not callable(fn) or not result.message.startswith("failed"):
-            return result
-        for detect, hint in self.hints:
-            try:
-                seen = detect(fn)
-            except Exception:  # a detector must never turn a failure into a crash
-                seen = False
-            if seen:
-                return CheckResult(False, result.n_cases, f"{result.message}\nhint: {hint}")
-        return result
 
 
 _DECIMALS = [[2.5, 1.5], [0.5, 3.5]]
@@ -840,7 +802,7 @@ def det_triangular(fn: Any) -> CheckResult:
     hint: for a matrix that is not triangular, the product of the diagonal is not the
     determinant: check first (np.triu(U, 1) or np.tril(U, -1) all zero) and raise
     ValueError otherwise.
-    """
+    """  # noqa: E501
     return _triangular_grader(fn)
 
 
