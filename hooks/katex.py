@@ -32,6 +32,9 @@ from typing import Any
 from fontTools import subset
 from mkdocs.utils import get_relative_url
 
+from mathbook_build.html import link_stylesheet
+from mathbook_build.page_checks import line_of
+
 log = logging.getLogger("mkdocs.hooks.katex")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,16 +115,18 @@ def drawn_characters(rendered: str) -> set[str]:
     return set(html.unescape(TAG_RE.sub("", visible[0]))) if visible else set()
 
 
-def _render(tex: str, display: bool, page: str) -> str | None:
+def _render(tex: str, display: bool, page: Any) -> str | None:
     rendered, error = _renderer.render(tex, display)
     if error is not None:
-        log.warning(f"math in {page}: KaTeX cannot render {tex!r}: {error}")
+        line = line_of(page.markdown or "", tex.strip().splitlines()[0]) if tex.strip() else None
+        where = f"{page.file.src_uri}:{line}" if line else page.file.src_uri
+        log.warning(f"math in {where}: KaTeX cannot render {tex.strip()}\n  {error}")
         return None
     _used.update(drawn_characters(rendered))
     return rendered
 
 
-def render_arithmatex(page_html: str, page: str) -> tuple[str, int]:
+def render_arithmatex(page_html: str, page: Any) -> tuple[str, int]:
     count = 0
 
     def replace(m: re.Match[str]) -> str:
@@ -136,7 +141,7 @@ def render_arithmatex(page_html: str, page: str) -> tuple[str, int]:
     return ARITHMATEX_RE.sub(replace, page_html), count
 
 
-def render_notebook_math(page_html: str, page: str) -> tuple[str, int]:
+def render_notebook_math(page_html: str, page: Any) -> tuple[str, int]:
     count = 0
 
     def render_text(segment: str) -> str:
@@ -165,13 +170,12 @@ def render_notebook_math(page_html: str, page: str) -> tuple[str, int]:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    output, count = render_arithmatex(output, page.file.src_uri)
+    output, count = render_arithmatex(output, page)
     if page.file.src_uri.endswith(".ipynb"):
-        output, more = render_notebook_math(output, page.file.src_uri)
+        output, more = render_notebook_math(output, page)
         count += more
     if count:
-        href = get_relative_url(CSS_URL, page.url)
-        output = output.replace("</head>", f'<link rel="stylesheet" href="{href}">\n</head>', 1)
+        output = link_stylesheet(output, get_relative_url(CSS_URL, page.url))
     return output
 
 
