@@ -117,7 +117,7 @@ def drawn_characters(rendered: str) -> set[str]:
 
 def _render(tex: str, display: bool, page: Any) -> str | None:
     rendered, error = _renderer.render(tex, display)
-    if error is not None:
+    if error is not None or rendered is None:
         line = line_of(page.markdown or "", tex.strip().splitlines()[0]) if tex.strip() else None
         where = f"{page.file.src_uri}:{line}" if line else page.file.src_uri
         log.warning(f"math in {where}: KaTeX cannot render {tex.strip()}\n  {error}")

@@ -9,6 +9,9 @@ from mathbook_build.figures import Slider
 
 FRAMES_PLACEHOLDER = "@@mathbook-frames:{key}@@"
 FRAMES_PLACEHOLDER_RE = re.compile(r"@@mathbook-frames:(\w+)@@")
+SVG_RE = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
+SVG_SLOT = "<!--mathbook-svg:{index}-->"
+SVG_SLOT_RE = re.compile(r"<!--mathbook-svg:(\d+)-->")
 
 
 def link_stylesheet(page_html: str, href: str) -> str:

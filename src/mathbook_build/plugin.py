@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -51,7 +52,7 @@ FRAMES_URL = "assets/figures/{key}.html"
 Formatter = Callable[..., str]
 
 
-class MathbookBuildConfig(base.Config):
+class MathbookBuildConfig(base.Config):  # type: ignore[no-untyped-call]
     """Settings of the plugin."""
 
     figures = c.Type(bool, default=True)
@@ -66,11 +67,11 @@ class MathbookBuildConfig(base.Config):
     """Largest SVG of one figure (one frame of a slider), in KB."""
     max_page_figures_kb = c.Type(int, default=600)
     """Largest total of the figures a page inlines, in KB."""
-    timeout = c.Type(float, default=60.0)
+    timeout = c.Type(int, default=60)
     """Seconds a figure frame or an exec block may run (0: no limit)."""
 
 
-class MathbookBuildPlugin(BasePlugin[MathbookBuildConfig]):
+class MathbookBuildPlugin(BasePlugin[MathbookBuildConfig]):  # type: ignore[no-untyped-call]
     """Figures, exec-block guards and source checks for the book (see the module docs)."""
 
     def __init__(self) -> None:
@@ -85,6 +86,7 @@ class MathbookBuildPlugin(BasePlugin[MathbookBuildConfig]):
         self.page_figure_bytes: dict[str, int] = {}  # figure id -> inline SVG bytes
         self.exec_lines: list[tuple[int, str]] = []  # exec fences of the page not yet run
         self.where: str | None = None  # page:line of the exec block running now
+        self.svgs: list[str] = []  # inline SVGs held back from the search indexer
 
     # ------------------------------------------------------------------ build events
 
@@ -94,7 +96,7 @@ class MathbookBuildPlugin(BasePlugin[MathbookBuildConfig]):
         fences: list[dict[str, Any]] = superfences.setdefault("custom_fences", [])
         for fence in fences:
             formatter = fence.get("format")
-            if getattr(formatter, "__module__", "").startswith("markdown_exec"):
+            if callable(formatter) and formatter.__module__.startswith("markdown_exec"):
                 fence["format"] = self._guarded(formatter)
         # superfences tries custom fences last-to-first: appending gives figures priority
         fences.append(
@@ -114,6 +116,7 @@ class MathbookBuildPlugin(BasePlugin[MathbookBuildConfig]):
         self.scratch = tempfile.mkdtemp(prefix="mathbook-build-")
         self.errors.clear()
         self.frame_files.clear()
+        self.svgs.clear()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Check every figure block of the site and draw the missing ones, in parallel."""
@@ -172,7 +175,8 @@ class MathbookBuildPlugin(BasePlugin[MathbookBuildConfig]):
         return html_text
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Point each slider figure at its frames file, relative to the page."""
+        """Put the SVGs back, and point each slider figure at its frames file."""
+        output = html.SVG_SLOT_RE.sub(lambda m: self.svgs[int(m[1])], output)
         return html.FRAMES_PLACEHOLDER_RE.sub(
             lambda m: get_relative_url(FRAMES_URL.format(key=m[1]), page.url), output
         )
@@ -281,7 +285,14 @@ class MathbookBuildPlugin(BasePlugin[MathbookBuildConfig]):
             self.frame_files[key] = html.all_frames(block_id, alt, block.slider, svgs)
             figure = html.slider_figure(block_id, alt, block.slider, svgs, details, key)
         self.page_figure_bytes[block_id] = len(figure.encode())
-        return figure
+        return html.SVG_RE.sub(self._hold_back, figure)
+
+    def _hold_back(self, svg: re.Match[str]) -> str:
+        """A slot for an SVG, filled in ``on_post_page``: the search plugin parses every
+        page's content, and tens of KB of SVG paths per figure (which hold no words) made
+        it the slowest step of a rebuild."""
+        self.svgs.append(svg[0])
+        return html.SVG_SLOT.format(index=len(self.svgs) - 1)
 
     # ------------------------------------------------------------------ exec blocks
 

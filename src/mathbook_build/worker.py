@@ -76,7 +76,8 @@ def draw(
     :class:`FigureError` naming the slider value, e.g. ``at a = -1: ZeroDivisionError``.
     """
     svgs = []
-    for value in frames or [None]:
+    values: list[float | None] = list(frames) if frames else [None]
+    for value in values:
         namespace: dict[str, Any] = {"__name__": "__figure__"}
         where = ""
         if name is not None:
