@@ -8,10 +8,11 @@ KaTeX (installed from npm, pinned in ``package.json``) and puts the HTML (with M
 for screen readers) in its place. The site then only needs KaTeX's stylesheet and
 the WOFF2 fonts it references; pages without math do not link them. ``on_post_build``
 writes those fonts cut down to the characters the book's formulas draw (with fontTools;
-the fonts a lesson loads shrink by about two fifths), cached in ``.cache/katex-fonts`` by
-the set of characters, so a rebuild that adds no new symbol reuses them.
+the fonts a lesson loads shrink by about two fifths), cached per user in
+``~/.cache/mathbook/katex-fonts`` by the set of characters, so a rebuild that adds no new symbol reuses them.
 
-A formula KaTeX cannot parse is a warning naming the page (``--strict`` fails).
+A formula KaTeX cannot parse is a warning naming the page and line, with the formula as
+written (``--strict`` fails).
 Rendered formulas are memoised for the life of the process (``mkdocs serve``).
 """
 
@@ -32,6 +33,7 @@ from typing import Any
 from fontTools import subset
 from mkdocs.utils import get_relative_url
 
+from mathbook_build.cache import user_cache
 from mathbook_build.html import link_stylesheet
 from mathbook_build.page_checks import line_of
 
@@ -42,7 +44,6 @@ NODE_MODULES = ROOT / "node_modules"
 KATEX_DIST = NODE_MODULES / "katex" / "dist"
 SCRIPT = Path(__file__).with_name("katex-render.cjs")
 CSS_URL = "assets/katex/katex.min.css"
-FONT_CACHE = ROOT / ".cache" / "katex-fonts"
 KATEX_HTML_RE = re.compile(r'<span class="katex-html".*', re.DOTALL)
 TAG_RE = re.compile(r"<[^>]*>")
 
@@ -195,7 +196,7 @@ def subset_fonts(characters: set[str]) -> list[Path]:
     version = json.loads((NODE_MODULES / "katex" / "package.json").read_text())["version"]
     text = "".join(sorted(characters))
     key = hashlib.sha256(f"{version}\n{subset.__name__}\n{text}".encode()).hexdigest()[:16]
-    folder = FONT_CACHE / key
+    folder = user_cache("katex-fonts") / key
     sources = sorted((KATEX_DIST / "fonts").glob("*.woff2"))
     if not all((folder / font.name).exists() for font in sources):
         log.info(f"katex: cutting {len(sources)} fonts down to {len(characters)} characters")

@@ -20,10 +20,11 @@ from mathbook_build import worker
 DAY = 86_400.0
 
 
-def default_folder() -> Path:
-    """``$XDG_CACHE_HOME/mathbook/figures``, or ``~/.cache/mathbook/figures``."""
+def user_cache(name: str) -> Path:
+    """``$XDG_CACHE_HOME/mathbook/<name>``, or ``~/.cache/mathbook/<name>``: outside the
+    clone, shared by every clone of the book."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "mathbook" / "figures"
+    return Path(base) / "mathbook" / name
 
 
 def library_digest() -> str:

@@ -42,7 +42,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from mathbook_build import html, page_checks, worker
-from mathbook_build.cache import FigureCache, default_folder, library_digest
+from mathbook_build.cache import FigureCache, library_digest, user_cache
 from mathbook_build.figures import Block, find_blocks, python_fences
 from mathbook_build.guard import BlockTimeout, time_limit
 
@@ -107,7 +107,7 @@ class MathbookBuildPlugin(BasePlugin[MathbookBuildConfig]):  # type: ignore[no-u
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        folder = Path(self.config.cache_dir or default_folder()).expanduser()
+        folder = Path(self.config.cache_dir or user_cache("figures")).expanduser()
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self.cache = FigureCache(folder, library_digest())
