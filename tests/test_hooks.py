@@ -111,6 +111,15 @@ def test_stale_cache_entries_are_pruned_after_a_build(tmp_path: Path) -> None:
     assert len(list(cache.glob("*.svg"))) == 2, "the figure just drawn is kept"
 
 
+def test_an_unusable_cache_folder_stops_the_build_with_a_plugin_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    config = book(tmp_path, {"index.md": "# A\n"}, cache_dir=str(blocker / "figures"))
+    result = build(tmp_path, config)
+    assert result.returncode != 0
+    assert f"mathbook-build: figure cache {blocker / 'figures'}" in result.log, result.log
+
+
 def test_drawing_is_byte_for_byte_reproducible() -> None:
     code = FIGURE.format(id="x", slope=3).split("\n", 1)[1].rsplit("```", 1)[0]
     first = worker.draw(code, None, None, "test")
