@@ -151,8 +151,9 @@ class MathbookBuildPlugin(BasePlugin[MathbookBuildConfig]):  # type: ignore[no-u
         self.figures_seen = []
         self.page_figure_bytes = {}
         self.exec_lines = [(line, code) for line, _, code in python_fences(markdown, "exec")]
-        for line, message in page_checks.math_problems(markdown):
-            log.warning(f"math in {self.page}:{line}: {message}")
+        if self.page.endswith(".md"):  # a notebook's "markdown" is its JSON
+            for line, message in page_checks.math_problems(markdown):
+                log.warning(f"math in {self.page}:{line}: {message}")
         return markdown
 
     def on_page_content(
