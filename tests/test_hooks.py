@@ -32,7 +32,7 @@ def book(tmp_path: Path, pages: dict[str, str], **settings: object) -> Path:
     docs.mkdir(exist_ok=True)
     for name, text in pages.items():
         (docs / name).write_text(text, encoding="utf-8")
-    options = {"cache_dir": str(tmp_path / "cache"), "timeout": 20, **settings}
+    options = {"cache_dir": str(tmp_path / "cache"), **settings}
     lines = "".join(f"      {k}: {v}\n" for k, v in options.items() if v is not None)
     config = tmp_path / "mkdocs.yml"
     config.write_text(

@@ -95,8 +95,12 @@ def draw(
 
 def start_worker(folder: str) -> None:
     """Worker initialiser: run blocks inside the build's scratch folder, so a block that
-    writes a file never writes into the repository."""
+    writes a file never writes into the repository; import the drawing libraries now, so
+    that a block's time limit counts the block only."""
     os.chdir(folder)
+    import matplotlib.pyplot  # noqa: F401
+
+    import mathbook.plot  # noqa: F401
 
 
 def draw_to_file(
