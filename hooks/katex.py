@@ -8,10 +8,11 @@ KaTeX (installed from npm, pinned in ``package.json``) and puts the HTML (with M
 for screen readers) in its place. The site then only needs KaTeX's stylesheet and
 the WOFF2 fonts it references; pages without math do not link them. ``on_post_build``
 writes those fonts cut down to the characters the book's formulas draw (with fontTools;
-the fonts a lesson loads shrink by about two fifths), cached in ``.cache/katex-fonts`` by
-the set of characters, so a rebuild that adds no new symbol reuses them.
+the fonts a lesson loads shrink by about two fifths), cached per user in
+``~/.cache/mathbook/katex-fonts`` by the set of characters, so a rebuild that adds no new symbol reuses them.
 
-A formula KaTeX cannot parse is a warning naming the page (``--strict`` fails).
+A formula KaTeX cannot parse is a warning naming the page and line, with the formula as
+written (``--strict`` fails).
 Rendered formulas are memoised for the life of the process (``mkdocs serve``).
 """
 
@@ -32,6 +33,10 @@ from typing import Any
 from fontTools import subset
 from mkdocs.utils import get_relative_url
 
+from mathbook_build.cache import user_cache
+from mathbook_build.html import link_stylesheet
+from mathbook_build.page_checks import line_of
+
 log = logging.getLogger("mkdocs.hooks.katex")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +44,6 @@ NODE_MODULES = ROOT / "node_modules"
 KATEX_DIST = NODE_MODULES / "katex" / "dist"
 SCRIPT = Path(__file__).with_name("katex-render.cjs")
 CSS_URL = "assets/katex/katex.min.css"
-FONT_CACHE = ROOT / ".cache" / "katex-fonts"
 KATEX_HTML_RE = re.compile(r'<span class="katex-html".*', re.DOTALL)
 TAG_RE = re.compile(r"<[^>]*>")
 
@@ -112,16 +116,18 @@ def drawn_characters(rendered: str) -> set[str]:
     return set(html.unescape(TAG_RE.sub("", visible[0]))) if visible else set()
 
 
-def _render(tex: str, display: bool, page: str) -> str | None:
+def _render(tex: str, display: bool, page: Any) -> str | None:
     rendered, error = _renderer.render(tex, display)
-    if error is not None:
-        log.warning(f"math in {page}: KaTeX cannot render {tex!r}: {error}")
+    if error is not None or rendered is None:
+        line = line_of(page.markdown or "", tex.strip().splitlines()[0]) if tex.strip() else None
+        where = f"{page.file.src_uri}:{line}" if line else page.file.src_uri
+        log.warning(f"math in {where}: KaTeX cannot render {tex.strip()}\n  {error}")
         return None
     _used.update(drawn_characters(rendered))
     return rendered
 
 
-def render_arithmatex(page_html: str, page: str) -> tuple[str, int]:
+def render_arithmatex(page_html: str, page: Any) -> tuple[str, int]:
     count = 0
 
     def replace(m: re.Match[str]) -> str:
@@ -136,7 +142,7 @@ def render_arithmatex(page_html: str, page: str) -> tuple[str, int]:
     return ARITHMATEX_RE.sub(replace, page_html), count
 
 
-def render_notebook_math(page_html: str, page: str) -> tuple[str, int]:
+def render_notebook_math(page_html: str, page: Any) -> tuple[str, int]:
     count = 0
 
     def render_text(segment: str) -> str:
@@ -165,13 +171,12 @@ def render_notebook_math(page_html: str, page: str) -> tuple[str, int]:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    output, count = render_arithmatex(output, page.file.src_uri)
+    output, count = render_arithmatex(output, page)
     if page.file.src_uri.endswith(".ipynb"):
-        output, more = render_notebook_math(output, page.file.src_uri)
+        output, more = render_notebook_math(output, page)
         count += more
     if count:
-        href = get_relative_url(CSS_URL, page.url)
-        output = output.replace("</head>", f'<link rel="stylesheet" href="{href}">\n</head>', 1)
+        output = link_stylesheet(output, get_relative_url(CSS_URL, page.url))
     return output
 
 
@@ -191,7 +196,7 @@ def subset_fonts(characters: set[str]) -> list[Path]:
     version = json.loads((NODE_MODULES / "katex" / "package.json").read_text())["version"]
     text = "".join(sorted(characters))
     key = hashlib.sha256(f"{version}\n{subset.__name__}\n{text}".encode()).hexdigest()[:16]
-    folder = FONT_CACHE / key
+    folder = user_cache("katex-fonts") / key
     sources = sorted((KATEX_DIST / "fonts").glob("*.woff2"))
     if not all((folder / font.name).exists() for font in sources):
         log.info(f"katex: cutting {len(sources)} fonts down to {len(characters)} characters")

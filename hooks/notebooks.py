@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from mathbook_build.html import link_stylesheet
+
 STYLE_RE = re.compile(r"<style[^>]*>(?P<css>.*?)</style>", re.DOTALL)
 DROP_SCRIPTS_RE = re.compile(
     r'<script src="">\s*</script>'
@@ -109,8 +111,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     )
     for value in CLASS_RE.findall(output):
         _classes.update(value.split())
-    href = get_relative_url(CSS_URL, page.url)
-    output = output.replace("</head>", f'<link rel="stylesheet" href="{href}">\n</head>', 1)
+    output = link_stylesheet(output, get_relative_url(CSS_URL, page.url))
 
     name = Path(page.file.src_uri).name
     links = [f'<a class="md-button" href="{html.escape(name)}" download>Download notebook</a>']

@@ -225,19 +225,16 @@ def test_screenshots_of_a_lesson_in_light_and_dark(site_url: str, browser: Any) 
 
 
 def test_compacted_figures_look_the_same_as_matplotlib_drew_them(browser: Any) -> None:
-    """The build rounds and trims figure SVGs (hooks/figure_worker.py: compact_svg); the
+    """The build rounds and trims figure SVGs (mathbook_build/worker.py: compact_svg); the
     pixels a reader sees must not change."""
     import base64
     import io
-    import sys
 
     import matplotlib.image
     import numpy as np
 
     from mathbook import plot
-
-    sys.path.insert(0, str(ROOT / "hooks"))
-    from figure_worker import compact_svg
+    from mathbook_build.worker import compact_svg
 
     with plot.book_style():
         fig, ax = plot.figure()

@@ -1,10 +1,17 @@
-// The book's small script: interactive figures, and an accessible name for Material's
-// search dialog (which has role="dialog" but no label).
+// The book's small script. Four jobs, run on every page (Material's instant navigation
+// swaps pages without a reload):
+//  1. interactive figures: show the slider and swap frames (below);
+//  2. "Mark as done": a toggle at the end of a lesson, remembered by the browser, and a
+//     mark on links to lessons already done (progress);
+//  3. display math wider than the column gets tabindex="0", so keyboard users can
+//     scroll it;
+//  4. an accessible name for Material's search dialog (role="dialog", no label).
 //
-// Interactive figures (hooks/figures.py). The page holds the default frame, drawn at
-// build time; all frames are in a small HTML file (data-frames) that this script
-// fetches when the figure comes near the viewport or the reader touches the slider.
-// Without JavaScript the reader sees the default frame and no slider.
+// Interactive figures (the mathbook-build plugin, src/mathbook_build). The page holds
+// the default frame, drawn at build time; all frames are in a small HTML file
+// (data-frames) that this script fetches when the figure comes near the viewport or the
+// reader touches the slider. Without JavaScript the reader sees the default frame and no
+// slider.
 (function () {
   function setup(figure) {
     if (figure.dataset.ready) return;
