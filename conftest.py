@@ -30,6 +30,15 @@ SCRATCH = {".git", ".venv", "node_modules", ".cache", ".pytest_cache", ".hypothe
            ".mypy_cache", ".ruff_cache", "__pycache__", "site", "test-artifacts"}  # fmt: skip
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--rerun-all",
+        action="store_true",
+        help="run the site and browser tests even if they passed before on the same content "
+        "(tests/conftest.py)",
+    )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if isinstance(item, TestBlock):

@@ -6,6 +6,12 @@
   nothing changed reuses it; any change to those inputs builds anew.
 * Markers: tests that build a book are marked ``site``, the browser tests ``browser``;
   ``make test-fast`` runs everything else.
+* Results keyed by content: a ``site`` or ``browser`` test that passed is recorded in
+  ``.cache/results/`` under a hash of every file of the repository, the installed
+  packages and the Chromium binary; while none of these changes, a later run skips it
+  (saying so). Any change, anywhere, runs them all again; so does ``--rerun-all``.
+  Package, docstring, book-block and lab tests always run (Hypothesis explores new
+  examples on every local run).
 
 The rules for the book's reader blocks (temporary working directory, time limit, no
 files left behind) are in the repository's root ``conftest.py``.
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -23,6 +30,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -31,8 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 SITE_CACHE = ROOT / ".cache" / "site"
+RESULTS = ROOT / ".cache" / "results"
 # Repository paths the build does not read: changing them does not invalidate the site.
-NOT_BUILD_INPUTS = ("tests/", "benchmarks/", "tools/", ".ci/", ".github/")
+NOT_BUILD_INPUTS = ("tests/", "benchmarks/", "tools/", ".ci/", ".github/", "conftest.py", "Makefile")
 
 
 @dataclass(frozen=True)
@@ -63,22 +72,23 @@ def _git(*args: str) -> str:
     ).stdout
 
 
-def build_inputs_key() -> str | None:
-    """A hash of everything the built site depends on, or None outside a git checkout.
+@functools.cache
+def content_key(skip: tuple[str, ...] = ()) -> str | None:
+    """A hash of the repository's content, or None outside a git checkout.
 
     Every file git tracks or would track (new files included, ignored ones not) except
-    the tests, benchmarks and tools; the commit (pages show their last-updated date from
-    git history); the Python version and the build's environment variables.
+    those under ``skip``; the commit (pages show their last-updated date from git
+    history); the Python version, the installed packages and ``MATHBOOK_*`` settings.
     """
     try:
         files = _git("ls-files", "--cached", "--others", "--exclude-standard", "-z").split("\0")
         head = _git("rev-parse", "HEAD").strip()
     except (OSError, subprocess.CalledProcessError):
         return None
-    digest = hashlib.sha256(f"{head}\n{sys.version}\n".encode())
+    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
     settings = sorted((k, v) for k, v in os.environ.items() if k.startswith("MATHBOOK_"))
-    digest.update(repr(settings).encode())
-    for name in sorted(f for f in files if f and not f.startswith(NOT_BUILD_INPUTS)):
+    digest = hashlib.sha256(repr((head, sys.version, packages, settings)).encode())
+    for name in sorted(f for f in files if f and not f.startswith(skip)):
         path = ROOT / name
         if path.is_file():
             digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -104,7 +114,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, testrun_uid: str) -> Bu
     """The book, built once with ``--strict`` and shared by xdist workers; reused by later
     runs while its inputs are unchanged (a failed build is never reused by a later run).
     Tests must treat the site as read-only (copy it to change it)."""
-    key = build_inputs_key()
+    key = content_key(NOT_BUILD_INPUTS)
     if key is None:  # not a git checkout: a fresh build for this run only
         folder = tmp_path_factory.getbasetemp().parent / f"mathbook-site-{testrun_uid}"
     else:
@@ -119,8 +129,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, testrun_uid: str) -> Bu
         build = build_site(folder / "site")
         record.write_text(
             json.dumps(
-                {"site": str(build.site), "returncode": build.returncode, "log": build.log,
-                 "run": testrun_uid}  # fmt: skip
+                {
+                    "site": str(build.site),
+                    "returncode": build.returncode,
+                    "log": build.log,
+                    "run": testrun_uid,
+                }  # fmt: skip
             ),
             encoding="utf-8",
         )
@@ -132,7 +146,59 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, testrun_uid: str) -> Bu
     return build
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+@functools.cache
+def results_key() -> str | None:
+    """What a site or browser test's result depends on: every file of the repository
+    (tests included), the installed packages, and the Chromium binary."""
+    key = content_key()
+    chromium = shutil.which("chromium")
+    if key is None or chromium is None:
+        return key
+    stat = Path(chromium).resolve().stat()
+    return hashlib.sha256(f"{key} {stat.st_size} {stat.st_mtime_ns}".encode()).hexdigest()[:20]
+
+
+def _passed(key: str) -> set[str]:
+    record = RESULTS / f"{key}.json"
+    return set(json.loads(record.read_text(encoding="utf-8"))) if record.exists() else set()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the tests that build books (``site``); skip the site and browser tests that
+    passed in an earlier run on exactly the same content (``make test`` run twice)."""
     for item in items:
         if "built_site" in getattr(item, "fixturenames", ()) or item.path.name == "test_hooks.py":
             item.add_marker(pytest.mark.site)
+    key = results_key()
+    if key is None or config.getoption("--rerun-all"):
+        return
+    passed = _passed(key)
+    reason = "passed in an earlier run on the same content (rerun: --rerun-all or make clean)"
+    for item in items:
+        if item.nodeid in passed:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+_PASSED_NOW: set[str] = set()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    results_key()  # the content as the run starts, before any test writes a file
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" and report.passed and {"site", "browser"} & set(report.keywords):
+        _PASSED_NOW.add(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Remember which site and browser tests passed, under the content they passed on
+    (the main process only: under xdist it sees every worker's reports)."""
+    key = results_key()
+    if key is None or hasattr(session.config, "workerinput") or not _PASSED_NOW:
+        return
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    passed = sorted(_passed(key) | _PASSED_NOW)
+    for old in RESULTS.glob("*.json"):
+        old.unlink()
+    (RESULTS / f"{key}.json").write_text(json.dumps(passed, indent=0), encoding="utf-8")
