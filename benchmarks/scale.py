@@ -29,7 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK_1 = "linear-algebra/week-1"
-FIGURE_FENCE = re.compile(r'^(?P<indent>[ \t]*)```python[^\n]*\bfigure="[^"]+"[^\n]*\n', re.MULTILINE)
+FIGURE_FENCE = re.compile(
+    r'^(?P<indent>[ \t]*)```python[^\n]*\bfigure="[^"]+"[^\n]*\n', re.MULTILINE
+)
 GOALS = {
     "cold build": "≤ 90 s",
     "warm rebuild after a prose edit": "≤ 3 s",
@@ -71,12 +73,19 @@ def add_week(book: Path, week: int) -> None:
     labs = book / "tests" / "labs"
     solution = labs / (WEEK_1.replace("/", "_") + "_lab.py")
     shutil.copy2(solution, labs / (name.replace("/", "_") + "_lab.py"))
+
+
+def add_nav(book: Path, weeks: int) -> None:
+    """Nav entries for weeks 2…``weeks``, after Week 1's."""
     config = book / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     block = re.search(r'^( *)- "Week 1:.*?\n(?:\1 .*\n)+', text, re.MULTILINE)
     assert block, "Week 1's nav entry not found in mkdocs.yml"
-    copy = block[0].replace("week-1/", f"week-{week}/").replace('"Week 1:', f'"Week {week}:')
-    config.write_text(text.replace(block[0], block[0] + copy), encoding="utf-8")
+    copies = "".join(
+        block[0].replace("week-1/", f"week-{n}/").replace('"Week 1:', f'"Week {n}:')
+        for n in range(2, weeks + 1)
+    )
+    config.write_text(text.replace(block[0], block[0] + copies), encoding="utf-8")
 
 
 def make_book(parent: Path, weeks: int) -> Path:
@@ -84,6 +93,7 @@ def make_book(parent: Path, weeks: int) -> Path:
     copy_project(book)
     for week in range(2, weeks + 1):
         add_week(book, week)
+    add_nav(book, weeks)
     commit(book, f"synthetic book of {weeks} weeks")
     return book
 
@@ -93,12 +103,18 @@ def timed(command: list[str], book: Path, env: dict[str, str]) -> tuple[float, s
     result = subprocess.run(command, cwd=book, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed in {book}:\n{(result.stdout + result.stderr)[-6000:]}")
+        sys.exit(
+            f"{' '.join(command)} failed in {book}:\n{(result.stdout + result.stderr)[-6000:]}"
+        )
     return seconds, result.stdout
 
 
 def clear_caches(book: Path, env: dict[str, str]) -> None:
-    for folder in (book / ".cache", Path(env["XDG_CACHE_HOME"]), Path(env["MATHBOOK_FIGURE_CACHE"])):
+    for folder in (
+        book / ".cache",
+        Path(env["XDG_CACHE_HOME"]),
+        Path(env["MATHBOOK_FIGURE_CACHE"]),
+    ):
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -138,7 +154,11 @@ def slowest(pytest_output: str) -> str:
 
 def report(results: dict[int, dict[str, float | str]]) -> None:
     sizes = sorted(results)
-    print(f"\n| figure ({os.cpu_count()} cores) | " + " | ".join(f"{n} weeks" for n in sizes) + " | goal |")
+    print(
+        f"\n| figure ({os.cpu_count()} cores) | "
+        + " | ".join(f"{n} weeks" for n in sizes)
+        + " | goal |"
+    )
     print("| --- |" + " --- |" * (len(sizes) + 1))
     for key in results[sizes[0]]:
         cells = []
@@ -166,7 +186,9 @@ def main() -> None:
         results = {}
         for weeks in args.weeks:
             book = make_book(parent, weeks)
-            print(f"# {weeks} weeks: {sum(1 for _ in (book / 'docs').rglob('*.md'))} pages in {book}")
+            print(
+                f"# {weeks} weeks: {sum(1 for _ in (book / 'docs').rglob('*.md'))} pages in {book}"
+            )
             results[weeks] = measure(book, tests=not args.no_tests)
         report(results)
 

@@ -41,7 +41,15 @@ MKDOCS = Path(sys.executable).with_name("mkdocs")
 SITE_CACHE = ROOT / ".cache" / "site"
 RESULTS = ROOT / ".cache" / "results"
 # Repository paths the build does not read: changing them does not invalidate the site.
-NOT_BUILD_INPUTS = ("tests/", "benchmarks/", "tools/", ".ci/", ".github/", "conftest.py", "Makefile")
+NOT_BUILD_INPUTS = (
+    "tests/",
+    "benchmarks/",
+    "tools/",
+    ".ci/",
+    ".github/",
+    "conftest.py",
+    "Makefile",
+)
 
 
 @dataclass(frozen=True)
