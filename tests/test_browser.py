@@ -136,7 +136,8 @@ def test_page_loads_locally_without_errors(site_url: str, browser: Any, path: st
         "raw math": re.findall(r"\\\(|\\\[|\$\$", visible),
         "empty figures": empty,
     }
-    assert not {k: v for k, v in found.items() if v}
+    found = {k: v for k, v in found.items() if v}
+    assert not found, found
 
 
 @pytest.mark.parametrize("path", SLIDER_PAGES, ids=page_id)
