@@ -78,7 +78,7 @@ def builds(work: Path) -> Path:
 def tests() -> None:
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rerun-all"],
         cwd=ROOT,
         capture_output=True,
         text=True,
