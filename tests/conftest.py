@@ -28,6 +28,9 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
@@ -59,19 +62,31 @@ class Build:
     log: str
 
 
+_RUNNING: set[subprocess.Popen[str]] = set()  # builds to stop if the session ends first
+
+
 def build_site(
     target: Path, *, config: Path = ROOT / "mkdocs.yml", env: dict[str, str] | None = None
 ) -> Build:
     """Run ``mkdocs build --strict`` into ``target`` and capture its log."""
-    result = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--config-file", str(config), "--site-dir", str(target)],
+    command = [str(MKDOCS), "build", "--strict", "--config-file", str(config)]
+    with subprocess.Popen(
+        [*command, "--site-dir", str(target)],
         cwd=config.parent,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        timeout=900,
-    )
-    return Build(target, result.returncode, result.stdout + result.stderr)
+    ) as process:
+        _RUNNING.add(process)
+        try:
+            log, _ = process.communicate(timeout=900)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            log = process.communicate()[0] + "\nthe build took more than 900 s and was stopped"
+        finally:
+            _RUNNING.discard(process)
+    return Build(target, process.returncode, log)
 
 
 def _git(*args: str) -> str:
@@ -117,41 +132,65 @@ def _load(record: Path) -> dict[str, object] | None:
     return json.loads(record.read_text(encoding="utf-8")) if record.exists() else None
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, testrun_uid: str) -> Build:
-    """The book, built once with ``--strict`` and shared by xdist workers; reused by later
-    runs while its inputs are unchanged (a failed build is never reused by a later run).
-    Tests must treat the site as read-only (copy it to change it)."""
+def run_id(config: pytest.Config) -> str:
+    """This test run's id, the same in every xdist worker."""
+    workerinput = getattr(config, "workerinput", None)
+    return str(workerinput["testrunuid"]) if workerinput else _RUN_ID
+
+
+_RUN_ID = uuid.uuid4().hex
+
+
+def shared_build(run: str) -> Build:
+    """The book, built once per content and shared by the workers of a run and by later
+    runs (a failed build only within its own run)."""
     key = content_key(NOT_BUILD_INPUTS)
     if key is None:  # not a git checkout: a fresh build for this run only
-        folder = tmp_path_factory.getbasetemp().parent / f"mathbook-site-{testrun_uid}"
+        folder = Path(tempfile.gettempdir()) / f"mathbook-site-{run}"
     else:
         folder = SITE_CACHE / key
     folder.mkdir(parents=True, exist_ok=True)
     record = folder / "build.json"
     with _locked(folder.parent / f"{folder.name}.lock"):
         saved = _load(record)
-        if saved and (saved["returncode"] == 0 or saved["run"] == testrun_uid):
+        if saved and (saved["returncode"] == 0 or saved["run"] == run):
             return Build(Path(str(saved["site"])), int(str(saved["returncode"])), str(saved["log"]))
         shutil.rmtree(folder / "site", ignore_errors=True)
         build = build_site(folder / "site")
-        record.write_text(
-            json.dumps(
-                {
-                    "site": str(build.site),
-                    "returncode": build.returncode,
-                    "log": build.log,
-                    "run": testrun_uid,
-                }  # fmt: skip
-            ),
-            encoding="utf-8",
-        )
+        if build.returncode < 0:  # stopped, not failed: nothing to share
+            return build
+        saved = {"site": str(build.site), "returncode": build.returncode, "log": build.log}
+        record.write_text(json.dumps({**saved, "run": run}), encoding="utf-8")
     if key is not None:  # keep only the newest build
         for old in SITE_CACHE.iterdir():
             if old.is_dir() and old.name != key:
                 shutil.rmtree(old, ignore_errors=True)
                 old.with_name(f"{old.name}.lock").unlink(missing_ok=True)
     return build
+
+
+@pytest.fixture(scope="session")
+def built_site(request: pytest.FixtureRequest) -> Build:
+    """The book built with ``--strict`` (see ``shared_build``). Tests must treat the site
+    as read-only (copy it to change it)."""
+    return shared_build(run_id(request.config))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start building the book in the background as soon as a test that needs it is
+    collected: the package tests (ordered first) run meanwhile, and ``built_site`` waits
+    for the build to finish instead of starting it."""
+    if any(
+        "built_site" in getattr(i, "fixturenames", ()) and not i.get_closest_marker("skip")
+        for i in session.items
+    ):
+        run = run_id(session.config)
+        threading.Thread(target=shared_build, args=(run,), daemon=True).start()
+
+
+def pytest_unconfigure() -> None:
+    for process in list(_RUNNING):
+        process.kill()
 
 
 @functools.cache
@@ -177,6 +216,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "built_site" in getattr(item, "fixturenames", ()) or item.path.name == "test_hooks.py":
             item.add_marker(pytest.mark.site)
+    # the book builds in the background meanwhile (pytest_collection_finish)
+    items.sort(
+        key=lambda item: bool(item.get_closest_marker("site") or item.get_closest_marker("browser"))
+    )
     key = results_key()
     if key is None or config.getoption("--rerun-all"):
         return
