@@ -47,7 +47,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def repository_files() -> set[Path]:
     """Files in the repository outside the tools' cache and output folders."""
-    found = set()
+    found: set[Path] = set()
     for folder, subfolders, names in os.walk(ROOT):
         subfolders[:] = [d for d in subfolders if d not in SCRATCH and not d.endswith(".egg-info")]
         found.update(Path(folder, name) for name in names)

@@ -6,12 +6,12 @@
   nothing changed reuses it; any change to those inputs builds anew.
 * Markers: tests that build a book are marked ``site``, the browser tests ``browser``;
   ``make test-fast`` runs everything else.
-* Results keyed by content: a ``site`` or ``browser`` test that passed is recorded in
-  ``.cache/results/`` under a hash of every file of the repository, the installed
-  packages and the Chromium binary; while none of these changes, a later run skips it
-  (saying so). Any change, anywhere, runs them all again; so does ``--rerun-all``.
-  Package, docstring, book-block and lab tests always run (Hypothesis explores new
-  examples on every local run).
+* Results keyed by content: a ``reusable`` test (site, browser, reader block, lab) that
+  passed is recorded in ``.cache/results/`` under a hash of every file of the
+  repository, the installed packages and the Chromium binary; while none of these
+  changes, a later run skips it (saying so). Any change, anywhere, runs them all again;
+  so does ``--rerun-all``. Package and docstring tests always run (Hypothesis explores
+  new examples on every local run).
 
 The rules for the book's reader blocks (temporary working directory, time limit, no
 files left behind) are in the repository's root ``conftest.py``.
@@ -37,6 +37,7 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
+from pytest_codeblocks.plugin import TestBlock
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -210,16 +211,24 @@ def _passed(key: str) -> set[str]:
     return set(json.loads(record.read_text(encoding="utf-8"))) if record.exists() else set()
 
 
+def reusable(item: pytest.Item) -> bool:
+    """Whether the item's result follows from the repository's content alone: the site
+    and browser tests, the book's reader blocks and the labs (not the package tests,
+    where Hypothesis draws new examples on every local run)."""
+    marked = item.get_closest_marker("site") or item.get_closest_marker("browser")
+    return bool(marked) or isinstance(item, TestBlock) or item.path.name == "test_labs.py"
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark the tests that build books (``site``); skip the site and browser tests that
-    passed in an earlier run on exactly the same content (``make test`` run twice)."""
+    """Mark the tests that build books (``site``) and order them last (the book builds in
+    the background meanwhile); skip the reusable tests that passed in an earlier run on
+    exactly the same content (``make test`` run twice)."""
     for item in items:
         if "built_site" in getattr(item, "fixturenames", ()) or item.path.name == "test_hooks.py":
             item.add_marker(pytest.mark.site)
-    # the book builds in the background meanwhile (pytest_collection_finish)
-    items.sort(
-        key=lambda item: bool(item.get_closest_marker("site") or item.get_closest_marker("browser"))
-    )
+        if reusable(item):
+            item.add_marker(pytest.mark.reusable)
+    items.sort(key=lambda i: bool(i.get_closest_marker("site") or i.get_closest_marker("browser")))
     key = results_key()
     if key is None or config.getoption("--rerun-all"):
         return
@@ -238,7 +247,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    if report.when == "call" and report.passed and {"site", "browser"} & set(report.keywords):
+    if report.when == "call" and report.passed and "reusable" in report.keywords:
         _PASSED_NOW.add(report.nodeid)
 
 
