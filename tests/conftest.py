@@ -211,6 +211,12 @@ def _passed(key: str) -> set[str]:
     return set(json.loads(record.read_text(encoding="utf-8"))) if record.exists() else set()
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "reusable: the result follows from the content; reused while nothing changed"
+    )
+
+
 def reusable(item: pytest.Item) -> bool:
     """Whether the item's result follows from the repository's content alone: the site
     and browser tests, the book's reader blocks and the labs (not the package tests,
