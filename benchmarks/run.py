@@ -27,9 +27,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))  # run as a script: make `tools` importable
 
-from browser import Traffic, chromium, chromium_path, serve, watch  # noqa: E402
+from tools.browser import Traffic, chromium, chromium_path, serve, watch  # noqa: E402
 
 LESSON = "linear-algebra/week-1/two-variables/"
 PAGES = {
@@ -78,7 +78,7 @@ def builds(work: Path) -> Path:
 def tests() -> None:
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rerun-all"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -19,13 +19,30 @@ FETCHING = {
     ("script", "src"),
     ("img", "src"),
     ("iframe", "src"),
+    ("frame", "src"),
     ("source", "src"),
     ("video", "src"),
+    ("video", "poster"),
     ("audio", "src"),
+    ("track", "src"),
     ("embed", "src"),
+    ("input", "src"),
     ("object", "data"),
+    ("image", "href"),
+    ("image", "xlink:href"),
+    ("use", "href"),
+    ("use", "xlink:href"),
 }
-FETCHING_LINK_RELS = {"stylesheet", "preload", "modulepreload", "icon", "prefetch", "manifest"}
+SRCSET = {("img", "srcset"), ("source", "srcset")}
+# <link> relations that only name a page; every other <link href> is fetched (stylesheet,
+# icon, preload, preconnect, dns-prefetch, manifest, …)
+NAMING_LINK_RELS = {"canonical", "alternate", "prev", "next", "author", "license", "help"}
+CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P<imported>.*?)\3""")
+
+
+def css_urls(css: str) -> list[str]:
+    """The URLs a stylesheet (a file, a ``<style>`` element or a ``style`` attribute) fetches."""
+    return [m["url"] if m["url"] is not None else m["imported"] for m in CSS_URL.finditer(css)]
 
 
 class Page(HTMLParser):
@@ -38,6 +55,7 @@ class Page(HTMLParser):
         self.fetches: list[str] = []
         self.text: list[str] = []
         self._skip = 0
+        self._style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
@@ -47,19 +65,27 @@ class Page(HTMLParser):
             self.ids.add(values["name"])
         if tag == "a" and "href" in values:
             self.links.append(values["href"])
-        for element, attribute in FETCHING:
-            if tag == element and attribute in values:
-                self.fetches.append(values[attribute])
-        if tag == "link" and set(values.get("rel", "").split()) & FETCHING_LINK_RELS:
+        for attribute, value in values.items():
+            if (tag, attribute) in FETCHING:
+                self.fetches.append(value)
+            elif (tag, attribute) in SRCSET:
+                self.fetches += [c.split()[0] for c in value.split(",") if c.strip()]
+            elif attribute == "style":
+                self.fetches += css_urls(value)
+        if tag == "link" and not set(values.get("rel", "").lower().split()) <= NAMING_LINK_RELS:
             self.fetches.append(values.get("href", ""))
+        self._style = tag == "style"
         if tag in {"script", "style", "code", "pre", "svg", "annotation"}:
             self._skip += 1
 
     def handle_endtag(self, tag: str) -> None:
+        self._style = False
         if tag in {"script", "style", "code", "pre", "svg", "annotation"}:
             self._skip = max(0, self._skip - 1)
 
     def handle_data(self, data: str) -> None:
+        if self._style:
+            self.fetches += css_urls(data)
         if not self._skip:
             self.text.append(data)
 
@@ -102,11 +128,35 @@ def test_pages_fetch_nothing_from_other_hosts(built_site: Build) -> None:
         ]
         for path in html_pages(built_site.site)
     }
-    offenders = {k: v for k, v in offenders.items() if v}
-    assert not offenders
     for css in built_site.site.rglob("*.css"):
         text = css.read_text(encoding="utf-8", errors="replace")
-        assert not re.search(r"(url\(\s*['\"]?(https?:)?//|@import\s+['\"]?https?:)", text), css
+        offenders[css.relative_to(built_site.site).as_posix()] = [
+            u for u in css_urls(text) if is_external(u)
+        ]
+    offenders = {k: v for k, v in offenders.items() if v}
+    assert not offenders, offenders
+
+
+def test_the_third_party_check_sees_every_way_a_page_fetches() -> None:
+    planted = [
+        '<script src="https://a.example/1.js"></script>',
+        '<img src="x.png" srcset="x2.png 2x, https://a.example/2.png 3x" alt="x">',
+        '<picture><source srcset="//a.example/3.webp"></picture>',
+        '<div style="background-image:url(https://a.example/4.png)"></div>',
+        "<style>@import 'https://a.example/5.css'; p { background: url(\"//a.example/6.png\") }</style>",
+        '<link rel="preconnect" href="https://a.example/7">',
+        '<link rel="stylesheet" href="https://a.example/8.css">',
+        '<link rel="icon" href="https://a.example/9.ico">',
+        '<svg><image href="https://a.example/10.png"/><use xlink:href="https://a.example/11.svg#a"/></svg>',
+        '<video poster="https://a.example/12.jpg"></video>',
+        '<link rel="canonical" href="https://book.example/">',  # names a page, fetches nothing
+    ]
+    page = Page()
+    page.feed("".join(planted))
+    external = sorted(u for u in page.fetches if is_external(u))
+    assert len(external) == 12, external
+    assert not any("book.example" in u for u in external)
+    assert css_urls("@import url('https://a.example/x.css');") == ["https://a.example/x.css"]
 
 
 def test_internal_links_and_anchors_resolve(built_site: Build) -> None:
@@ -194,11 +244,28 @@ def test_katex_fonts_are_cut_down_but_cover_every_character_drawn(built_site: Bu
     assert (shipped / main).stat().st_size < 0.75 * (original / main).stat().st_size
 
 
+def site_page(source: Path) -> str:
+    """The built page of a Markdown page of ``docs/``, relative to the site."""
+    relative = source.relative_to(DOCS).with_suffix("")
+    folder = relative.parent if relative.name == "index" else relative
+    return (folder / "index.html").as_posix()
+
+
 def test_api_stylesheet_only_on_api_pages(built_site: Build) -> None:
-    for path in html_pages(built_site.site):
-        html = path.read_text(encoding="utf-8")
-        linked = "assets/_mkdocstrings.css" in html
-        assert linked == ('class="doc doc-' in html), path
+    """mkdocstrings' CSS on exactly the pages whose source asks for API documentation
+    (a ``::: module`` line)."""
+    site = built_site.site
+    api_pages = {
+        site_page(source)
+        for source in DOCS.rglob("*.md")
+        if re.search(r"^::: ", source.read_text(encoding="utf-8"), re.MULTILINE)
+    }
+    linked = {
+        path.relative_to(site).as_posix()
+        for path in html_pages(site)
+        if "assets/_mkdocstrings.css" in path.read_text(encoding="utf-8")
+    }
+    assert len(api_pages) >= 8 and linked == api_pages, linked ^ api_pages
 
 
 def test_every_figure_is_an_inline_svg_with_alt_text(built_site: Build) -> None:
@@ -237,3 +304,19 @@ def test_search_finds_determinant(built_site: Build) -> None:
 @pytest.mark.parametrize("name", ["sitemap.xml", "404.html", "assets/stylesheets/book.css"])
 def test_site_files_exist(built_site: Build, name: str) -> None:
     assert (built_site.site / name).exists()
+
+
+WEEK_PAGES = sorted(DOCS.glob("*/week-*/index.md"))
+
+
+@pytest.mark.parametrize("week", WEEK_PAGES, ids=lambda p: p.parent.relative_to(DOCS).as_posix())
+def test_every_page_of_a_week_is_listed_on_its_week_page(week: Path) -> None:
+    text = week.read_text(encoding="utf-8")
+    pages = [p for p in sorted(week.parent.iterdir()) if p.suffix in {".md", ".ipynb"}]
+    unlisted = [
+        p.name
+        for p in pages
+        if p != week and not re.search(rf"\]\(\s*<?{re.escape(p.name)}(#[^)]*)?>?\s*\)", text)
+    ]
+    assert len(pages) > 1, "a week has lessons"
+    assert not unlisted, f"{week.relative_to(DOCS)} links no lesson for {', '.join(unlisted)}"

@@ -14,6 +14,7 @@ docstrings; as long as the rest of the book, and better searched online).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -22,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 
 ARTICLE_RE = re.compile(
     r'<article class="md-content__inner md-typeset">(?P<body>.*?)</article>', re.DOTALL
@@ -74,12 +74,13 @@ def printed_pages(site: Path) -> list[Path]:
     return [page for page in reading_order(site) if not page.is_relative_to(api)]
 
 
-def print_page(site: Path) -> Path:
-    """Write ``site/print/index.html``: every printed article of the book, in order."""
+def print_page(site: Path, pages: list[Path] | None = None) -> Path:
+    """Write ``site/print/index.html``: the articles of ``pages`` (default: every printed
+    page of the book), in order."""
     print_dir = site / "print"
     print_dir.mkdir(exist_ok=True)
     sections = []
-    for page in printed_pages(site):
+    for page in printed_pages(site) if pages is None else pages:
         html = page.read_text(encoding="utf-8")
         match = ARTICLE_RE.search(html)
         if not match:
@@ -109,12 +110,14 @@ def print_page(site: Path) -> Path:
     return target
 
 
-def render_pdf(site: Path, output: Path, browser: Any = None) -> int:
-    """Print the print page with headless Chromium (``browser``, or one started here);
-    returns the number of sheets."""
-    from browser import chromium, serve
+def render_pdf(
+    site: Path, output: Path, browser: Any = None, pages: list[Path] | None = None
+) -> int:
+    """Print the print page of ``pages`` (default: the whole book) with headless Chromium
+    (``browser``, or one started here); returns the number of sheets."""
+    from tools.browser import chromium, serve
 
-    print_page(site)
+    print_page(site, pages)
     with ExitStack() as stack:
         base = stack.enter_context(serve(site))
         if browser is None:
@@ -139,7 +142,10 @@ def main() -> None:
     site = ROOT / "site"
     if not args.no_build:
         subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=ROOT, check=True
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
     pages = render_pdf(site, args.output)
     print(f"wrote {args.output} ({pages} pages, {args.output.stat().st_size / 1e6:.1f} MB)")

@@ -1,8 +1,8 @@
 """Helpers to serve a built site on 127.0.0.1 and drive Debian's Chromium with Playwright.
 
-Used by the browser tests and by ``benchmarks/run.py``. Chromium runs headless with
-background networking off; every request that would leave 127.0.0.1 is recorded and
-aborted, so a page that tries to reach another host is caught, never served.
+Used by the browser tests, ``tools/pdf.py`` and ``benchmarks/``. Chromium runs headless
+with background networking off; every request that would leave 127.0.0.1 is recorded
+and aborted, so a page that tries to reach another host is caught, never served.
 """
 
 from __future__ import annotations
