@@ -28,13 +28,20 @@ import html
 import logging
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import nbformat
 from nbformat import NotebookNode
+
+# nbformat's functions carry no annotations; these are their types as used here.
+_markdown_cell = cast(Callable[[str], NotebookNode], nbformat.v4.new_markdown_cell)
+_code_cell = cast(Callable[[str], NotebookNode], nbformat.v4.new_code_cell)
+_new_notebook = cast(Callable[..., NotebookNode], nbformat.v4.new_notebook)
+_writes = cast(Callable[[NotebookNode], str], nbformat.writes)
 
 log = logging.getLogger("mkdocs.hooks.lesson_notebooks")
 
@@ -127,7 +134,7 @@ class _Builder:
         text = _dedent_leading("\n".join(self.prose).strip("\n"))
         if text.strip():
             source = _rewrite_links(re.sub(r"\n{3,}", "\n\n", text), self.link)
-            self.cells.append(nbformat.v4.new_markdown_cell(source))
+            self.cells.append(_markdown_cell(source))
         self.prose = []
 
     def code(self, source: str, *, join_previous: bool) -> None:
@@ -135,7 +142,7 @@ class _Builder:
             self.cells[-1].source += "\n" + source
             return
         self.flush()
-        self.cells.append(nbformat.v4.new_code_cell(source))
+        self.cells.append(_code_cell(source))
 
 
 def _read_fence(lines: list[str], start: int) -> tuple[int, str, str, str]:
@@ -216,7 +223,7 @@ def lesson_notebook(markdown: str, *, page_url: str = "", link: Any = None,
                               f"{indent}```"]
         markers = []
     builder.flush()
-    nb = nbformat.v4.new_notebook(
+    nb = _new_notebook(
         cells=builder.cells,
         metadata={
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
@@ -248,7 +255,7 @@ def _install_cell(install: str) -> NotebookNode:
         f'    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", {install!r}],\n'
         "                   check=True)"
     )
-    cell = nbformat.v4.new_code_cell(source)
+    cell = _code_cell(source)
     cell.metadata["tags"] = ["setup"]
     return cell
 
@@ -263,12 +270,12 @@ def _github(config: Any) -> str | None:
 
 
 def notebook_name(page: Any) -> str:
-    return Path(page.file.src_uri).with_suffix(".ipynb").name
+    return str(Path(page.file.src_uri).with_suffix(".ipynb").name)
 
 
 def notebook_dir(page: Any) -> str:
     """The built page's folder, where its notebook is written (relative to the site)."""
-    return posixpath.dirname(page.file.dest_uri)
+    return posixpath.dirname(str(page.file.dest_uri))
 
 
 def _page_link(page: Any, config: Any) -> Any:
@@ -312,7 +319,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     name = notebook_name(page)
     target = Path(config.site_dir) / notebook_dir(page) / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+    target.write_text(_writes(nb) + "\n", encoding="utf-8")
 
     links = [f'<a class="md-button" href="{html.escape(name)}" download>'
              "Download this lesson as a notebook</a>"]

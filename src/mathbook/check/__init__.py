@@ -9,7 +9,7 @@ first case where they disagree::
     def det_2x2(A):
         return A[0][0] * A[1][1] - A[0][1] * A[1][0]
 
-    check.linalg_w1.det_2x2(det_2x2)     # shows "passed: det_2x2 matched … on 36 cases"
+    check.linalg_w1.det_2x2(det_2x2)     # shows "passed: det_2x2 matched … on 39 cases"
 
 A grader returns a :class:`CheckResult` (``passed``, ``n_cases``, ``message``) that a
 notebook displays as its message, and it never raises because of your function:
