@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -31,16 +32,16 @@ def test_tangent_of_a_quadratic_matches_the_exact_derivative(
     assert slope == pytest.approx(2 * a * x0 + b, abs=1e-5)
     # the tangent passes through the point of tangency
     assert ys[0] + slope * (x0 - xs[0]) == pytest.approx(a * x0**2 + b * x0 + c, abs=1e-5)
-    plot.plt.close("all")
+    plt.close("all")
 
 
 def test_curve_point_and_legend() -> None:
     ax = plot.plot_tangent(np.exp, 0.0, xlim=(-1.0, 1.0), label="$e^x$", num=11)
     curve, _, point = ax.get_lines()
-    np.testing.assert_allclose(curve.get_ydata(), np.exp(np.linspace(-1, 1, 11)))
-    assert (point.get_xdata()[0], point.get_ydata()[0]) == (0.0, 1.0)
+    np.testing.assert_allclose(np.asarray(curve.get_ydata(), float), np.exp(np.linspace(-1, 1, 11)))
+    assert (np.asarray(point.get_xdata())[0], np.asarray(point.get_ydata())[0]) == (0.0, 1.0)
     assert ax.get_legend_handles_labels()[1] == ["$e^x$", "tangent, slope 1", "$x_0 = 0$"]
-    plot.plt.close("all")
+    plt.close("all")
 
 
 @pytest.mark.parametrize(
