@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -40,7 +40,14 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from mathbook._validate import InputError, as_matrix, as_vector, check_int
+from mathbook._validate import (
+    InputError,
+    as_matrix,
+    as_scalar,
+    as_vector,
+    check_callable,
+    check_int,
+)
 
 __all__ = [
     "FOREGROUND",
@@ -52,6 +59,7 @@ __all__ = [
     "line_through",
     "plot_lines",
     "plot_planes",
+    "plot_tangent",
     "to_svg",
 ]
 
@@ -363,4 +371,87 @@ def plot_planes(
         ax.set_ylabel("$y$")
         ax.set_zlabel("$z$")
         ax.legend(loc="upper left", fontsize=9)
+    return ax
+
+
+def plot_tangent(
+    f: Callable[[float], float],
+    x0: float,
+    *,
+    xlim: tuple[float, float],
+    ax: Axes | None = None,
+    label: str = "$f(x)$",
+    num: int = 200,
+) -> Axes:
+    r"""Draw $y = f(x)$ over ``xlim`` with its tangent at $x_0$ and the point of tangency.
+
+    The tangent is $y = f(x_0) + f'(x_0)(x - x_0)$, with the slope $f'(x_0)$ from
+    :func:`mathbook.calculus.tangent_line` (a central difference); the legend prints the
+    slope.
+
+    Parameters
+    ----------
+    f : callable
+        The function, called with one float at a time.
+    x0 : float
+        The point of tangency, finite and inside ``xlim``.
+    xlim : tuple of float
+        The window $(x_{\min}, x_{\max})$ drawn, with $x_{\min} < x_{\max}$.
+    ax : Axes, optional
+        Where to draw; a new book-style figure if omitted.
+    label : str
+        Legend label of the curve.
+    num : int
+        Number of points on the curve, at least 2.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    ValueError
+        If ``f`` is not callable or not finite on the window, ``x0`` is not finite or lies
+        outside ``xlim``, ``xlim`` is not increasing, or ``num`` is below 2.
+
+    Examples
+    --------
+    The tangent to $x^2$ at $x_0 = 1$ has slope $2$:
+
+    >>> from mathbook import plot
+    >>> ax = plot.plot_tangent(lambda x: x**2, 1.0, xlim=(-2.0, 2.0))
+    >>> ax.get_legend_handles_labels()[1]
+    ['$f(x)$', 'tangent, slope 2', '$x_0 = 1$']
+    """
+    from mathbook.calculus import tangent_line  # plot stays importable without calculus
+
+    check_callable(f, "f")
+    point = as_scalar(x0, "x0")
+    window = as_vector(xlim, "xlim", size=2)
+    if not window[0] < window[1]:
+        raise InputError(f"xlim must be increasing (low < high), got {tuple(window.tolist())}")
+    if not window[0] <= point <= window[1]:
+        raise InputError(f"x0 = {point:g} must lie inside xlim = {tuple(window.tolist())}")
+    num = check_int(num, "num", minimum=2)
+    xs = np.linspace(window[0], window[1], num)
+    ys = np.array([float(f(float(x))) for x in xs])
+    if not np.all(np.isfinite(ys)):
+        raise InputError("f is not finite everywhere on xlim; choose a narrower window")
+    tangent = tangent_line(f, point)
+    if ax is None:
+        _, ax = figure()
+    with book_style():
+        ax.plot(xs, ys, color=PALETTE[0], label=label)
+        ax.plot(
+            window,
+            tangent.slope * window + tangent.intercept,
+            color=PALETTE[1],
+            linestyle=(0, (6, 4)),
+            label=f"tangent, slope {tangent.slope:.3g}",
+        )
+        ax.plot(point, float(f(point)), "o", color=HIGHLIGHT, zorder=5, label=f"$x_0 = {point:g}$")
+        ax.set_xlim(window[0], window[1])
+        pad = 0.1 * float(ys.max() - ys.min() or 1.0)
+        ax.set_ylim(float(ys.min()) - pad, float(ys.max()) + pad)
+        ax.legend(loc="upper center", fontsize=9)
     return ax
