@@ -28,6 +28,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import threading
 import uuid
@@ -109,7 +110,12 @@ def content_key(skip: tuple[str, ...] = ()) -> str | None:
         head = _git("rev-parse", "HEAD").strip()
     except (OSError, subprocess.CalledProcessError):
         return None
-    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    # The environment's own site-packages, not sys.path: sys.path may hold relative
+    # entries ('' or '.') that name another folder whenever a test changes directory.
+    where = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
+    packages = sorted(
+        f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions(path=where)
+    )
     settings = sorted((k, v) for k, v in os.environ.items() if k.startswith("MATHBOOK_"))
     digest = hashlib.sha256(repr((head, sys.version, packages, settings)).encode())
     for name in sorted(f for f in files if f and not f.startswith(skip)):
@@ -142,10 +148,25 @@ def run_id(config: pytest.Config) -> str:
 _RUN_ID = uuid.uuid4().hex
 
 
+def _run_key(run: str) -> str | None:
+    """The content key of the book for this run, computed once and read by every worker,
+    so that all of a run's workers use (and keep) the same build."""
+    SITE_CACHE.mkdir(parents=True, exist_ok=True)
+    record = SITE_CACHE / f"run-{run}.key"
+    with _locked(SITE_CACHE / "run-keys.lock"):
+        if record.exists():
+            return record.read_text(encoding="utf-8") or None
+        key = content_key(NOT_BUILD_INPUTS)
+        for old in SITE_CACHE.glob("run-*.key"):
+            old.unlink(missing_ok=True)
+        record.write_text(key or "", encoding="utf-8")
+        return key
+
+
 def shared_build(run: str) -> Build:
     """The book, built once per content and shared by the workers of a run and by later
     runs (a failed build only within its own run)."""
-    key = content_key(NOT_BUILD_INPUTS)
+    key = _run_key(run)
     if key is None:  # not a git checkout: a fresh build for this run only
         folder = Path(tempfile.gettempdir()) / f"mathbook-site-{run}"
     else:
@@ -164,7 +185,7 @@ def shared_build(run: str) -> Build:
         record.write_text(json.dumps({**saved, "run": run}), encoding="utf-8")
     if key is not None:  # keep only the newest build
         for old in SITE_CACHE.iterdir():
-            if old.is_dir() and old.name != key:
+            if old.is_dir() and old.name != key:  # builds of earlier content
                 shutil.rmtree(old, ignore_errors=True)
                 old.with_name(f"{old.name}.lock").unlink(missing_ok=True)
     return build
