@@ -35,7 +35,11 @@ LESSON = "linear-algebra/week-1/two-variables/"
 PAGES = {
     "lesson (two variables)": LESSON,
     "lesson (three variables)": "linear-algebra/week-1/three-variables/",
+    "lesson (columns)": "linear-algebra/week-1/columns/",
     "lab (week 1)": "linear-algebra/week-1/lab/",
+    "lesson (Part 0: functions)": "foundations/week-1/functions/",
+    "lesson (Part 0: update rule)": "foundations/week-1/update-rule/",
+    "lab (Part 0 week 1)": "foundations/week-1/lab/",
     "home": "",
 }
 
