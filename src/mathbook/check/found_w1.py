@@ -612,6 +612,10 @@ def predict(fn: Any) -> CheckResult:
         Shown as ``passed: …``, ``failed: …`` (with the first failing case) or
         ``not done yet: …``. Never raises because of your function.
 
+    See Also
+    --------
+    Taught in [Loss: how wrong is the model?](../../foundations/week-1/loss.md#the-error-of-one-example).
+
     Examples
     --------
     >>> def predict(x, a):
@@ -642,6 +646,10 @@ def squared_loss(fn: Any) -> CheckResult:
     -------
     CheckResult
         Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
+
+    See Also
+    --------
+    Taught in [Loss: how wrong is the model?](../../foundations/week-1/loss.md#the-loss-the-mean-over-the-data-set).
 
     Examples
     --------
@@ -682,6 +690,11 @@ def loss_slope(fn: Any) -> CheckResult:
     CheckResult
         Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
 
+    See Also
+    --------
+    Taught in [Rates of change and the update rule](../../foundations/week-1/update-rule.md#the-slope-of-the-loss)
+    and its [In code](../../foundations/week-1/update-rule.md#in-code) section (the central difference).
+
     Examples
     --------
     >>> import numpy as np
@@ -714,6 +727,10 @@ def grid_search(fn: Any) -> CheckResult:
     CheckResult
         Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
 
+    See Also
+    --------
+    Taught in [Rates of change and the update rule](../../foundations/week-1/update-rule.md#the-same-fit-by-a-grid).
+
     Examples
     --------
     >>> import numpy as np
@@ -745,6 +762,10 @@ def update_step(fn: Any) -> CheckResult:
     -------
     CheckResult
         Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
+
+    See Also
+    --------
+    Taught in [Rates of change and the update rule](../../foundations/week-1/update-rule.md#the-update-rule).
 
     Examples
     --------
@@ -783,6 +804,11 @@ def fit(fn: Any) -> CheckResult:
     -------
     CheckResult
         Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
+
+    See Also
+    --------
+    Taught in [Rates of change and the update rule](../../foundations/week-1/update-rule.md#the-update-rule)
+    (the stopping rule).
 
     Examples
     --------
