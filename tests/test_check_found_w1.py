@@ -80,6 +80,11 @@ def loss_root(x: Any, y: Any, a: float) -> float:
     return float(np.sqrt(np.mean((a * x - y) ** 2)))
 
 
+def loss_half(x: Any, y: Any, a: float) -> float:
+    x, y = _arrays(x, y)
+    return float(np.mean((a * x - y) ** 2) / 2)
+
+
 def loss_no_empty_check(x: Any, y: Any, a: float) -> float:
     x, y = _arrays(x, y)
     with warnings.catch_warnings():
@@ -181,14 +186,55 @@ def fit_always_converged(x: Any, y: Any, alpha: float, a0: float = 0.0, tol: flo
     return a, steps, "converged" if status == "not converged" else status
 
 
+def _fit_variant(x: Any, y: Any, alpha: float, a0: float, tol: float, max_steps: int, *,
+                 sign: float = 1.0, signed: bool = False, on_slope: bool = False,
+                 take_refused: bool = False) -> tuple[float, int, str]:
+    """The lab's fit with one mistake switched on."""
+    x, y = _arrays(x, y)
+    a, previous = a0, math.inf
+    with np.errstate(over="ignore", invalid="ignore"):
+        for steps in range(max_steps):
+            slope = 2 * np.mean(x * (a * x - y))
+            step = alpha * slope
+            grew = step > previous if signed else abs(step) > abs(previous)
+            if not math.isfinite(step) or grew:
+                return (a - sign * step if take_refused else a), steps, "diverged"
+            a = a - sign * step
+            if abs(slope if on_slope else step) < tol:
+                return a, steps + 1, "converged"
+            previous = step
+    return a, max_steps, "not converged"
+
+
+def fit_sign_error(x: Any, y: Any, alpha: float, a0: float = 0.0, tol: float = 1e-8,
+                   max_steps: int = 10_000) -> tuple[float, int, str]:
+    return _fit_variant(x, y, alpha, a0, tol, max_steps, sign=-1.0)
+
+
+def fit_signed_comparison(x: Any, y: Any, alpha: float, a0: float = 0.0, tol: float = 1e-8,
+                          max_steps: int = 10_000) -> tuple[float, int, str]:
+    return _fit_variant(x, y, alpha, a0, tol, max_steps, signed=True)
+
+
+def fit_tolerance_on_slope(x: Any, y: Any, alpha: float, a0: float = 0.0, tol: float = 1e-8,
+                           max_steps: int = 10_000) -> tuple[float, int, str]:
+    return _fit_variant(x, y, alpha, a0, tol, max_steps, on_slope=True)
+
+
+def fit_takes_refused_step(x: Any, y: Any, alpha: float, a0: float = 0.0, tol: float = 1e-8,
+                           max_steps: int = 10_000) -> tuple[float, int, str]:
+    return _fit_variant(x, y, alpha, a0, tol, max_steps, take_refused=True)
+
+
 WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("predict", predict_on_lists, "x = np.asarray(x, dtype=float)"),
-    ("squared_loss", loss_sum, "n times too large"),
+    ("squared_loss", loss_sum, "m times too large"),
     ("squared_loss", loss_absolute, "mean absolute error"),
     ("squared_loss", loss_root, "square root"),
+    ("squared_loss", loss_half, "half the mean squared error"),
     ("squared_loss", loss_no_empty_check, "raise ValueError"),
     ("loss_slope", slope_without_2, "factor 2"),
-    ("loss_slope", slope_sum, "n times too large"),
+    ("loss_slope", slope_sum, "m times too large"),
     ("loss_slope", slope_flipped, "sign is flipped"),
     ("loss_slope", slope_forward, "forward difference"),
     ("loss_slope", slope_formula_no_empty_check, "raise ValueError"),
@@ -203,6 +249,10 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("fit", fit_never_stops, "does not stop"),
     ("fit", fit_diverged_late, "as soon as a step is larger"),
     ("fit", fit_always_converged, "needs more than max_steps"),
+    ("fit", fit_sign_error, "check the sign of the update"),
+    ("fit", fit_signed_comparison, "Compare sizes"),
+    ("fit", fit_tolerance_on_slope, "not on the slope"),
+    ("fit", fit_takes_refused_step, "without* taking the step"),
 ]
 
 

@@ -314,6 +314,11 @@ def stopping_distances() -> Dataset:
         per hour); ``target``: float array of shape ``(50,)``, the stopping distance
         (``"distance"``, feet).
 
+    See Also
+    --------
+    Taught in [Rates of change and the update rule](../../foundations/week-1/update-rule.md#in-code);
+    fitted three ways in the [lab](../../foundations/week-1/lab.ipynb).
+
     Examples
     --------
     >>> ds = stopping_distances()

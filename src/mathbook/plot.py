@@ -414,6 +414,11 @@ def plot_tangent(
         If ``f`` is not callable or not finite on the window, ``x0`` is not finite or lies
         outside ``xlim``, ``xlim`` is not increasing, or ``num`` is below 2.
 
+    See Also
+    --------
+    Taught in
+    [Rates of change and the update rule](../../foundations/week-1/update-rule.md#the-derivative-the-slope-where-you-stand).
+
     Examples
     --------
     The tangent to $x^2$ at $x_0 = 1$ has slope $2$:

@@ -183,6 +183,11 @@ def derivative(
         ``f`` returns the wrong shape, or ``f`` is not finite at $x \pm h$ (the message
         names the point ``x``).
 
+    See Also
+    --------
+    Taught in [Rates of change and the update rule](../../foundations/week-1/update-rule.md#in-code)
+    (the central difference).
+
     Examples
     --------
     >>> import numpy as np
@@ -402,6 +407,11 @@ def secant_slope(f: Callable[[Any], Any], x: ArrayLike, h: ArrayLike) -> float |
     ValueError
         If ``f`` is not callable, ``x`` or ``h`` is not finite, ``h`` has a zero (or is
         too small to move ``x``), the shapes do not broadcast, or ``f`` is not finite.
+
+    See Also
+    --------
+    Taught in
+    [Rates of change and the update rule](../../foundations/week-1/update-rule.md#the-derivative-the-slope-where-you-stand).
 
     Examples
     --------

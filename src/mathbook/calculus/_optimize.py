@@ -249,6 +249,10 @@ def gradient_descent(
         is not a finite number or vector, ``learning_rate`` or ``tol`` is not positive, or
         ``num_iterations`` is not an integer of at least 1.
 
+    See Also
+    --------
+    Taught in [Rates of change and the update rule](../../foundations/week-1/update-rule.md#in-code).
+
     Examples
     --------
     Minimise $f(x) = (x - 3)^2$, whose derivative is $2(x - 3)$:

@@ -1,16 +1,16 @@
 r"""Graders for the lab of Part 0, Week 1: fitting $\hat y = a x$ by the update rule.
 
 The lab fits the one-parameter model $\hat y = a x$ (a line through the origin) to data
-points $(x_i, y_i)$, $i = 1, \dots, n$, by trying a grid of values and by the update rule.
+points $(x^{(i)}, y^{(i)})$, $i = 1, \dots, m$, by trying a grid of values and by the update rule.
 It asks for six functions:
 
-* `predict(x, a)` must return the predictions $a x_i$ as an array;
+* `predict(x, a)` must return the predictions $a x^{(i)}$ as an array;
 * `squared_loss(x, y, a)` must return the mean squared error
-  $L(a) = \frac{1}{n}\sum_{i=1}^{n} (a x_i - y_i)^2$, and raise `ValueError` when there
+  $L(a) = \frac{1}{m}\sum_{i=1}^{m} (a x^{(i)} - y^{(i)})^2$, and raise `ValueError` when there
   are no data points (a mean of nothing is not a number);
 * `loss_slope(x, y, a, h=1e-5)` must return the slope $dL/da$, estimated by the central
   difference $\bigl(L(a + h) - L(a - h)\bigr) / (2h)$; it is graded against the exact
-  slope $\frac{2}{n}\sum_{i=1}^{n} x_i (a x_i - y_i)$, so the formula passes too;
+  slope $\frac{2}{m}\sum_{i=1}^{m} x^{(i)} (a x^{(i)} - y^{(i)})$, so the formula passes too;
 * `grid_search(x, y, grid)` must return the value of the grid with the smallest loss
   (the first one if several tie);
 * `update_step(x, y, a, alpha)` must return the new value $a - \alpha \, dL/da$;
@@ -307,6 +307,9 @@ def _fit_compare(case: tuple[Any, ...]) -> Callable[[Any, Any], bool | str]:
             return True
         if status == "not converged":
             return _near(expected[0], a, 1e-6 * (1 + abs(expected[0])))
+        near = _near(expected[0], a, 1e-9 * (1 + abs(expected[0])))
+        if near is not True:   # diverged: a as it was before the refused step
+            return f"expected {expected!r} (a before the step that was refused) got {tuple(got)!r}"
         return True
 
     return compare
@@ -322,7 +325,7 @@ def _is(got: Any, expected: float, rtol: float = 1e-6) -> bool:
     return number is not None and abs(number - expected) <= rtol * abs(expected) + 1e-12
 
 
-_X, _Y = [1.0, 2.0, 3.0], [2.0, 4.0, 7.0]                     # the plain probe data, n = 3
+_X, _Y = [1.0, 2.0, 3.0], [2.0, 4.0, 7.0]                     # the plain probe data, m = 3
 _HINT_LIST = (
     "x may arrive as a Python list, and a * [1, 2, 3] is not arithmetic on numbers. "
     "Convert first: x = np.asarray(x, dtype=float)."
@@ -361,10 +364,14 @@ def _loss_hints() -> tuple[tuple[Detector, str], ...]:
     residuals = a * np.array(_X) - np.array(_Y)
     return (
         (lambda fn: _is(_answer(fn, _X, _Y, a), len(_X) * mean),
-         "this is the sum of the squared errors, n times too large: L(a) is their mean, "
-         "(1/n) * sum of (a*x_i - y_i)**2, np.mean(...)."),
+         "this is the sum of the squared errors, m times too large: L(a) is their mean, "
+         "(1/m) * sum of (a*x[i] - y[i])**2, np.mean(...)."),
+        (lambda fn: _is(_answer(fn, _X, _Y, a), mean / 2),
+         "this is half the mean squared error, 1/(2m) * sum of squared errors: some books "
+         "halve it so that the 2 of the slope cancels. Here L(a) is the plain mean, "
+         "np.mean((a*x - y)**2)."),
         (lambda fn: _is(_answer(fn, _X, _Y, a), float(np.mean(np.abs(residuals)))),
-         "this is the mean absolute error: square each error, (a*x_i - y_i)**2."),
+         "this is the mean absolute error: square each error, (a*x[i] - y[i])**2."),
         (lambda fn: _is(_answer(fn, _X, _Y, a), math.sqrt(mean)),
          "this is the square root of the mean squared error; leave out np.sqrt."),
         (lambda fn: _is(_answer(fn, _X, _Y, a), float(np.mean(residuals)) ** 2),
@@ -382,11 +389,11 @@ def _slope_hints() -> tuple[tuple[Detector, str], ...]:
          "half the slope: the derivative of (a*x - y)**2 is 2*x*(a*x - y); the factor 2 "
          "is missing."),
         (lambda fn: _is(_answer(fn, _X, _Y, a), len(_X) * exact),
-         "n times too large: the slope of the mean is the mean of the slopes, "
-         "(2/n) * sum of x_i*(a*x_i - y_i)."),
+         "m times too large: the slope of the mean is the mean of the slopes, "
+         "(2/m) * sum of x[i]*(a*x[i] - y[i])."),
         (lambda fn: _is(_answer(fn, _X, _Y, a), -exact),
          "the sign is flipped: with the error written a*x - y, the slope is "
-         "(2/n) * sum of x_i*(a*x_i - y_i). A difference quotient subtracts "
+         "(2/m) * sum of x[i]*(a*x[i] - y[i]). A difference quotient subtracts "
          "L(a - h) from L(a + h), not the other way round."),
         (lambda fn: _is(_answer(fn, _X, _Y, a), exact, rtol=1e-2)
          and not _is(_answer(fn, _X, _Y, a), exact, rtol=1e-9),
@@ -457,9 +464,65 @@ def _late_divergence(fn: Callable[..., Any], divergent: tuple[Any, ...]) -> bool
     return steps is not None and steps > _fit(*divergent)[1] + 1
 
 
+def _variant_fit(x: ArrayLike, y: ArrayLike, alpha: float, a0: float, *, on_slope: bool = False,
+                 tol: float = 1e-8, max_steps: int = 10_000) -> tuple[float, int, str]:
+    """The reference fit, but with the tolerance tested on the slope instead of the step."""
+    a, previous = float(a0), math.inf
+    for taken in range(max_steps):
+        slope = _slope(x, y, a)
+        step = alpha * slope
+        if not math.isfinite(step) or abs(step) > abs(previous):
+            return a, taken, "diverged"
+        a -= step
+        if abs(slope if on_slope else step) < tol:
+            return a, taken + 1, "converged"
+        previous = step
+    return a, max_steps, "not converged"
+
+
+def _same_fit(got: Any, expected: tuple[float, int, str]) -> bool:
+    return (isinstance(got, (tuple, list)) and len(got) == 3 and got[2] == expected[2]
+            and _number(got[1]) == expected[1] and _is(got[0], expected[0], rtol=1e-9))
+
+
+def _plain_divergence(fn: Callable[..., Any]) -> str:
+    """On a plain run that converges: "uphill"/"downhill" if it says diverged, by its last step."""
+    got = _answer(fn, _X, _Y, 0.05, 0.0)
+    if not (isinstance(got, (tuple, list)) and len(got) == 3) or got[2] != "diverged":
+        return ""
+    a = _number(got[0])
+    if a is None or not math.isfinite(a):
+        return ""
+    before, after = _loss(_X, _Y, 0.0), _loss(_X, _Y, a)
+    return "uphill" if after > before else "downhill" if after < before else ""
+
+
+def _took_refused_step(fn: Callable[..., Any], divergent: tuple[Any, ...]) -> bool:
+    """Says "diverged" at about the right step, but returns a after the refused step."""
+    got = _answer(fn, *divergent)
+    if not (isinstance(got, (tuple, list)) and len(got) == 3) or got[2] != "diverged":
+        return False
+    expected = _fit(*divergent)
+    steps = _number(got[1])
+    return (steps is not None and abs(steps - expected[1]) <= 1
+            and not _is(got[0], expected[0], rtol=1e-9))
+
+
 def _fit_hints() -> tuple[tuple[Detector, str], ...]:
     divergent = (_X, _Y, 0.25, 0.0)                    # alpha * d2L/da2 = 0.25 * 28/3 > 2
     return (
+        (lambda fn: _plain_divergence(fn) == "uphill",
+         "a plain run with a small alpha reports \"diverged\" at once, after a step "
+         "that raised the loss: check the sign of the update, a = a - step with "
+         "step = alpha * slope (a + step climbs the loss)."),
+        (lambda fn: _plain_divergence(fn) == "downhill",
+         "a plain run with a small alpha reports \"diverged\" although its steps shrink. "
+         "Here every step is negative, and a step of -0.1 after -1 is smaller, although "
+         "-0.1 > -1. Compare sizes: abs(step) > abs(previous)."),
+        (lambda fn: _sane_fit(fn) and _same_fit(_answer(fn, _X, _Y, 0.05, 0.0),
+                                                _variant_fit(_X, _Y, 0.05, 0.0, on_slope=True)),
+         "the tolerance is on the step alpha * dL/da, not on the slope dL/da: stop when "
+         "abs(step) < tol."),
         (lambda fn: _sane_fit(fn) and _fit_status(fn, *divergent) == "converged",
          "on x = [1, 2, 3], y = [2, 4, 7], alpha = 0.25 is too large: every step overshoots and is larger "
          "than the one before, and a runs off to infinity. Such a run has diverged, never "
@@ -479,6 +542,9 @@ def _fit_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _fit_status(fn, _X, _Y, 0.001, 0.0, 1e-8, 200) == "converged",
          "with a tiny alpha the run needs more than max_steps steps: when the loop ends "
          "without a small step, the status is \"not converged\"."),
+        (lambda fn: _sane_fit(fn) and _took_refused_step(fn, divergent),
+         "stop *without* taking the step that is larger than the one before: return a as "
+         "it was before that step."),
     )
 
 
@@ -532,7 +598,7 @@ _fit_grader = _Hinted(_per_case(_fit_reference, _FIT_CASES, "fit", _fit_compare)
 
 
 def predict(fn: Any) -> CheckResult:
-    r"""Check your ``predict(x, a)``: the predictions $\hat y_i = a x_i$ of the model.
+    r"""Check your ``predict(x, a)``: the predictions $\hat y^{(i)} = a x^{(i)}$ of the model.
 
     Parameters
     ----------
@@ -545,6 +611,10 @@ def predict(fn: Any) -> CheckResult:
     CheckResult
         Shown as ``passed: …``, ``failed: …`` (with the first failing case) or
         ``not done yet: …``. Never raises because of your function.
+
+    See Also
+    --------
+    Taught in [Loss: how wrong is the model?](../../foundations/week-1/loss.md#the-error-of-one-example).
 
     Examples
     --------
@@ -563,7 +633,7 @@ def predict(fn: Any) -> CheckResult:
 def squared_loss(fn: Any) -> CheckResult:
     r"""Check your ``squared_loss(x, y, a)``: the mean squared error of $\hat y = a x$.
 
-    $$L(a) = \frac{1}{n}\sum_{i=1}^{n} (a x_i - y_i)^2 .$$
+    $$L(a) = \frac{1}{m}\sum_{i=1}^{m} (a x^{(i)} - y^{(i)})^2 .$$
 
     With no data points, raise ``ValueError``: the mean of nothing is not a number.
 
@@ -577,6 +647,10 @@ def squared_loss(fn: Any) -> CheckResult:
     CheckResult
         Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
 
+    See Also
+    --------
+    Taught in [Loss: how wrong is the model?](../../foundations/week-1/loss.md#the-loss-the-mean-over-the-data-set).
+
     Examples
     --------
     >>> import numpy as np
@@ -587,8 +661,8 @@ def squared_loss(fn: Any) -> CheckResult:
     >>> print(found_w1.squared_loss(squared_loss))  # doctest: +NORMALIZE_WHITESPACE
     failed: squared_loss(x=[1, 2, 3], y=[2, 4, 7], a=2.0) expected 0.3333333333333333
     got 1.0
-    hint: this is the sum of the squared errors, n times too large: L(a) is their
-    mean, (1/n) * sum of (a*x_i - y_i)**2, np.mean(...).
+    hint: this is the sum of the squared errors, m times too large: L(a) is their
+    mean, (1/m) * sum of (a*x[i] - y[i])**2, np.mean(...).
     """
     return _loss_grader(fn)
 
@@ -601,7 +675,7 @@ def loss_slope(fn: Any) -> CheckResult:
     $$\frac{dL}{da} \approx \frac{L(a + h) - L(a - h)}{2h},$$
 
     which for this parabola equals the exact slope
-    $\frac{2}{n}\sum_{i=1}^{n} x_i (a x_i - y_i)$ up to round-off; the exact formula
+    $\frac{2}{m}\sum_{i=1}^{m} x^{(i)} (a x^{(i)} - y^{(i)})$ up to round-off; the exact formula
     passes too. Answers must agree to about $10^{-7}$ of the size of the terms summed,
     which a forward difference $(L(a + h) - L(a))/h$ with ``h = 1e-5`` does not.
 
@@ -615,6 +689,11 @@ def loss_slope(fn: Any) -> CheckResult:
     -------
     CheckResult
         Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
+
+    See Also
+    --------
+    Taught in [Rates of change and the update rule](../../foundations/week-1/update-rule.md#the-slope-of-the-loss)
+    and its [In code](../../foundations/week-1/update-rule.md#in-code) section (the central difference).
 
     Examples
     --------
@@ -648,6 +727,10 @@ def grid_search(fn: Any) -> CheckResult:
     CheckResult
         Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
 
+    See Also
+    --------
+    Taught in [Rates of change and the update rule](../../foundations/week-1/update-rule.md#the-same-fit-by-a-grid).
+
     Examples
     --------
     >>> import numpy as np
@@ -680,6 +763,10 @@ def update_step(fn: Any) -> CheckResult:
     CheckResult
         Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
 
+    See Also
+    --------
+    Taught in [Rates of change and the update rule](../../foundations/week-1/update-rule.md#the-update-rule).
+
     Examples
     --------
     >>> import numpy as np
@@ -705,7 +792,8 @@ def fit(fn: Any) -> CheckResult:
     ``max_steps`` steps return ``(a, max_steps, "not converged")``. ``steps`` counts
     the steps taken; one more or one fewer than the reference is accepted.
 
-    A converged ``a`` passes when the next step from it would also be below ``tol``.
+    A converged ``a`` passes when the next step from it would also be below ``tol``; a
+    diverged ``a`` must be the value before the refused step.
 
     Parameters
     ----------
@@ -716,6 +804,11 @@ def fit(fn: Any) -> CheckResult:
     -------
     CheckResult
         Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
+
+    See Also
+    --------
+    Taught in [Rates of change and the update rule](../../foundations/week-1/update-rule.md#the-update-rule)
+    (the stopping rule).
 
     Examples
     --------
