@@ -7,9 +7,11 @@ is rendered, this hook sends every formula to one long-lived ``node`` process ru
 KaTeX (installed from npm, pinned in ``package.json``) and puts the HTML (with MathML
 for screen readers) in its place. The site then only needs KaTeX's stylesheet and
 the WOFF2 fonts it references; pages without math do not link them. ``on_post_build``
-writes those fonts cut down to the characters the book's formulas draw (with fontTools;
-the fonts a lesson loads shrink by about two fifths), cached per user in
-``~/.cache/mathbook/katex-fonts`` by the set of characters, so a rebuild that adds no new symbol reuses them.
+writes each font face cut down to the characters the book's formulas draw *in that face*
+(``mathbook_build.katex_fonts`` applies KaTeX's stylesheet to each rendering to know which
+face draws what; bold, for example, keeps a dozen letters), with fontTools, cached per
+user in ``~/.cache/mathbook/katex-fonts`` by face and characters, so a rebuild that adds
+no new symbol reuses them.
 
 A formula KaTeX cannot parse is a warning naming the page and line, with the formula as
 written (``--strict`` fails).
@@ -35,6 +37,7 @@ from mkdocs.utils import get_relative_url
 
 from mathbook_build.cache import user_cache
 from mathbook_build.html import link_stylesheet
+from mathbook_build.katex_fonts import FontRules, characters_by_face
 from mathbook_build.page_checks import line_of
 
 log = logging.getLogger("mkdocs.hooks.katex")
@@ -44,8 +47,6 @@ NODE_MODULES = ROOT / "node_modules"
 KATEX_DIST = NODE_MODULES / "katex" / "dist"
 SCRIPT = Path(__file__).with_name("katex-render.cjs")
 CSS_URL = "assets/katex/katex.min.css"
-KATEX_HTML_RE = re.compile(r'<span class="katex-html".*', re.DOTALL)
-TAG_RE = re.compile(r"<[^>]*>")
 
 ARITHMATEX_RE = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])</(?P=tag)>',
@@ -104,16 +105,11 @@ class KatexRenderer:
 
 
 _renderer = KatexRenderer()
-# Characters drawn by the formulas rendered in this process. Only grows: under
-# `mkdocs serve --dirty` a rebuild renders some pages only, and the fonts must still
-# cover the others.
-_used: set[str] = set()
-
-
-def drawn_characters(rendered: str) -> set[str]:
-    """The characters a KaTeX rendering draws with its fonts (its HTML part, not MathML)."""
-    visible = KATEX_HTML_RE.search(rendered)
-    return set(html.unescape(TAG_RE.sub("", visible[0]))) if visible else set()
+_font_rules = FontRules.from_katex(KATEX_DIST)
+# Characters drawn by the formulas rendered in this process, per font face. Only grows:
+# under `mkdocs serve --dirty` a rebuild renders some pages only, and the fonts must
+# still cover the others.
+_used: dict[str, set[str]] = {}
 
 
 def _render(tex: str, display: bool, page: Any) -> str | None:
@@ -123,7 +119,8 @@ def _render(tex: str, display: bool, page: Any) -> str | None:
         where = f"{page.file.src_uri}:{line}" if line else page.file.src_uri
         log.warning(f"math in {where}: KaTeX cannot render {tex.strip()}\n  {error}")
         return None
-    _used.update(drawn_characters(rendered))
+    for face, characters in characters_by_face(rendered, _font_rules).items():
+        _used.setdefault(face, set()).update(characters)
     return rendered
 
 
@@ -191,28 +188,31 @@ def on_post_build(config: Any) -> None:
         shutil.copyfile(font, target / "fonts" / font.name)
 
 
-def subset_fonts(characters: set[str]) -> list[Path]:
-    """KaTeX's WOFF2 fonts keeping only ``characters``, from the cache or made now."""
+def subset_fonts(characters: dict[str, set[str]]) -> list[Path]:
+    """KaTeX's WOFF2 faces, each keeping only its own ``characters[face]`` (a face that
+    draws nothing keeps none), from the cache or made now."""
     version = json.loads((NODE_MODULES / "katex" / "package.json").read_text())["version"]
-    text = "".join(sorted(characters))
-    key = hashlib.sha256(f"{version}\n{subset.__name__}\n{text}".encode()).hexdigest()[:16]
-    folder = user_cache("katex-fonts") / key
-    sources = sorted((KATEX_DIST / "fonts").glob("*.woff2"))
-    if not all((folder / font.name).exists() for font in sources):
-        log.info(f"katex: cutting {len(sources)} fonts down to {len(characters)} characters")
+    fonts = []
+    for source in sorted((KATEX_DIST / "fonts").glob("*.woff2")):
+        text = "".join(sorted(characters.get(source.stem, set())))
+        key = f"{version}\n{subset.__name__}\n{source.name}\n{text}"
+        folder = user_cache("katex-fonts") / hashlib.sha256(key.encode()).hexdigest()[:16]
+        fonts.append(folder / source.name)
+        if fonts[-1].exists():
+            continue
+        log.info(f"katex: cutting {source.name} down to {len(text)} characters")
         folder.mkdir(parents=True, exist_ok=True)
         options = subset.Options()
         options.flavor = "woff2"
         options.layout_features = ["*"]  # keep KaTeX's kerning and ligatures
-        for font_path in sources:
-            font = subset.load_font(str(font_path), options)
-            cutter = subset.Subsetter(options)
-            cutter.populate(text=text)
-            cutter.subset(font)
-            partial = folder / f"{font_path.name}.{os.getpid()}.part"  # builds may run at once
-            subset.save_font(font, str(partial), options)
-            partial.replace(folder / font_path.name)
-    return [folder / font.name for font in sources]
+        font = subset.load_font(str(source), options)
+        cutter = subset.Subsetter(options)
+        cutter.populate(text=text)
+        cutter.subset(font)
+        partial = folder / f"{source.name}.{os.getpid()}.part"  # builds may run at once
+        subset.save_font(font, str(partial), options)
+        partial.replace(fonts[-1])
+    return fonts
 
 
 def on_shutdown() -> None:

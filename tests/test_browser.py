@@ -8,6 +8,7 @@ and dark schemes are also written to ``test-artifacts/`` for people to look at.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -21,6 +22,8 @@ import pytest
 from conftest import DOCS, ROOT, Build
 from tools.browser import Traffic, chromium, chromium_path, serve, watch
 
+from mathbook_build.katex_fonts import FontRules
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
@@ -30,6 +33,7 @@ pytestmark = [
 
 ARTIFACTS = ROOT / "test-artifacts"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 LESSON = "linear-algebra/week-1/two-variables/"
 
 
@@ -105,6 +109,43 @@ def open_page(browser: Any, url: str, *, dark: bool = False) -> tuple[Any, Any, 
     return context, page, traffic, errors
 
 
+# The text of KaTeX's visual part, grouped by the font Chromium computes for it.
+KATEX_GLYPHS = """() => { const out = {};
+    for (const root of document.querySelectorAll('.katex-html')) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const s = getComputedStyle(n.parentElement);
+            const key = [s.fontFamily.split(',')[0].replace(/["']/g, '').trim(),
+                         s.fontWeight, s.fontStyle].join('|');
+            out[key] = (out[key] || '') + n.data;
+        } }
+    return out; }"""
+
+
+@functools.cache
+def _cmap(font: Path) -> frozenset[str]:
+    from fontTools.ttLib import TTFont
+
+    return frozenset(map(chr, TTFont(font).getBestCmap() or {}))
+
+
+def missing_glyphs(site: Path, glyphs: dict[str, str]) -> dict[str, str]:
+    """Characters drawn in a KaTeX face that the shipped (cut-down) face lacks, although
+    KaTeX's full face has them: the browser would fall back to another font."""
+    rules = FontRules.from_katex(KATEX_DIST)
+    missing = {}
+    for key, text in glyphs.items():
+        family, weight, style = key.split("|")
+        face = rules.face((family, int(weight) >= 600, style in ("italic", "oblique")))
+        if face is None:
+            continue
+        full = _cmap(KATEX_DIST / "fonts" / f"{face}.woff2")
+        cut = _cmap(site / "assets" / "katex" / "fonts" / f"{face}.woff2")
+        if lost := (set(text) & full) - cut:
+            missing[face] = "".join(sorted(lost))
+    return missing
+
+
 def test_every_built_page_is_checked(built_site: Build) -> None:
     """The per-page tests are collected from ``docs/``; the site must hold no other page."""
     assert set(page_paths(built_site.site)) == set(PAGES)
@@ -115,10 +156,12 @@ def test_every_built_page_is_checked(built_site: Build) -> None:
 
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
 def test_page_loads_locally_without_errors_and_passes_the_audit(
-    site_url: str, browser: Any, path: str
+    built_site: Build, site_url: str, browser: Any, path: str
 ) -> None:
     """One visit per page (a visit costs more than the checks): what it requests, its
-    console, its math and figures, and the accessibility audit in the light scheme."""
+    console, its math (each character in the cut-down face the browser draws it with)
+    and figures, and the accessibility audit in the light scheme."""
+    site = built_site.site
     context, page, traffic, errors = open_page(browser, site_url + path)
     # math: KaTeX output present, no TeX delimiters left in what the reader sees
     visible = page.evaluate(
@@ -134,8 +177,10 @@ def test_page_loads_locally_without_errors_and_passes_the_audit(
             .map(s => s.closest('.mb-figure').id)"""
     )
     violations = audit(page)
+    glyphs = page.evaluate(KATEX_GLYPHS)
     context.close()
     found = {
+        "math characters missing from the font drawing them": missing_glyphs(site, glyphs),
         "requests to other hosts": traffic.blocked,
         "console errors": errors,
         "raw math": re.findall(r"\\\(|\\\[|\$\$", visible),
