@@ -398,7 +398,7 @@ def _random_features(rng: np.random.Generator) -> tuple[FloatArray, FloatArray, 
 
 
 def _design_cases() -> tuple[Case, ...]:
-    hand: list[Case] = [(_ONE,), (np.array([3, 1, 2]),), (_SEVERAL,), (_SQUARE,), (_CONSTANT,),
+    hand: list[Case] = [(np.array(_ONE),), (np.array([3, 1, 2]),), (_ONE,), (_SEVERAL,), (_SQUARE,), (_CONSTANT,),
                         (_SCALED,), (_INTEGERS,), (_SINGLE,), ([5.0],), (_SEVERAL.tolist(),)]
     return tuple(hand + random_cases(lambda rng: (_random_features(rng)[0],), 10, seed=51))
 
@@ -527,7 +527,7 @@ def _design_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _same(_answer(fn, _F), _X.T),
          "one row per example: X has shape (m, n + 1). np.vstack stacks the columns as rows; "
          "use np.column_stack."),
-        (lambda fn: _same(_answer(fn, _F), _X) and _array(_answer(fn, _ONE)) is None,
+        (lambda fn: _same(_answer(fn, _F), _X) and _array(_answer(fn, np.array(_ONE))) is None,
          "one feature may arrive as a 1-D array of shape (m,): turn it into a column first, "
          "features = features.reshape(len(features), -1)."),
         (lambda fn: _list_trouble(fn, _F), _HINT_LIST),
@@ -696,9 +696,13 @@ def _same_run(got: tuple[Any, ...], expected: tuple[FloatArray, int, str]) -> bo
             and _same(got[0], expected[0], rtol=1e-6))
 
 
-def _finite_weights(got: tuple[Any, ...]) -> bool:
+def _broken_plain_run(fn: Callable[..., Any]) -> bool:
+    """A plain run raises, returns weights that are not numbers, or stops before step 1."""
+    got = _descent_parts(fn, _F, _Y, 0.3)
     array = _array(got[0]) if len(got) == 3 else None
-    return array is not None and bool(np.all(np.isfinite(array)))
+    if array is None or not bool(np.all(np.isfinite(array))):
+        return True
+    return got[2] == "diverged" and _array(got[1]) is not None and float(np.asarray(got[1])) == 0
 
 
 def _after_refused_step(features: Any, y: Any, alpha: float) -> tuple[FloatArray, int, str]:
@@ -720,8 +724,9 @@ def _descent_hints() -> tuple[tuple[Detector, str], ...]:
                      and _same(_descent_parts(fn, _F, _Y, 0.3)[0], v_plain, rtol=1e-5)),
          "these are the weights on the standardised scale. Bring them back to the units of "
          "the features with your unstandardise(v, mean, std)."),
-        (lambda fn: not _finite_weights(_descent_parts(fn, _F, _Y, 0.3)),
-         "a plain run fails or returns weights that are not numbers. Did you standardise the "
+        (_broken_plain_run,
+         "a plain run fails, returns weights that are not numbers or stops at once. Did you "
+         "standardise the "
          "column of ones? Its standard deviation is 0. Standardise the features first, then "
          "build the design matrix of Z."),
         (lambda fn: _converges_plainly(fn) and _descent_parts(fn, *divergent)[2:] == ("converged",),
@@ -732,10 +737,13 @@ def _descent_hints() -> tuple[tuple[Detector, str], ...]:
          and _descent_parts(fn, *divergent)[2:] == ("not converged",),
          "a run whose steps grow has diverged: compare each step's length with the one "
          "before and stop with \"diverged\" when it is longer (or not finite)."),
-        (lambda fn: _converges_plainly(fn)
-         and _descent_parts(fn, *scaled)[2:] in (("diverged",), ("not converged",)),
-         "on features near 1000 and near 0.001 the run must still converge: standardise the "
-         "features before descending, and un-standardise the weights at the end."),
+        (lambda fn: _same_run(_descent_parts(fn, _F, _Y, 0.3),
+                              _descend(_F, _Y, 0.3, standardised=False))
+         or (_converges_plainly(fn)
+             and _descent_parts(fn, *scaled)[2:] in (("diverged",), ("not converged",))),
+         "this descends on the features as they are: standardise the features first (on "
+         "features near 1000 and near 0.001 no alpha works well without it), and "
+         "un-standardise the weights at the end."),
         (lambda fn: _converges_plainly(fn)
          and _same_run(_descent_parts(fn, _F, _Y, 0.3), _descend(_F, _Y, 0.3, on_gradient=True)),
          "the tolerance is on the step alpha * gradient, not on the gradient: stop when "
