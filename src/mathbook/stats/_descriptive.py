@@ -635,6 +635,8 @@ def standardize_columns(features: ArrayLike, ddof: int = 0) -> Standardized:
     unstandardize_weights : the weights in the original units.
     ``sklearn.preprocessing.StandardScaler``
 
+    Taught in [The same fit by gradient descent](../../foundations/week-2/gradient-descent.md#standardise-the-features).
+
     Examples
     --------
     >>> from mathbook import stats

@@ -359,6 +359,8 @@ def unstandardize_weights(v: ArrayLike, mean: ArrayLike, std: ArrayLike) -> Floa
     --------
     standardize_columns
 
+    Taught in [The same fit by gradient descent](../../foundations/week-2/gradient-descent.md#back-to-the-original-units).
+
     Examples
     --------
     >>> from mathbook import stats
