@@ -337,7 +337,7 @@ def _descent_compare(case: tuple[Any, ...]) -> Callable[[Any, Any], bool | str]:
         v_expected, v_got = _on_z_scale(expected[0], mean, std), _on_z_scale(array, mean, std)
         if np.all(np.abs(v_got - v_expected) <= 1e-6 * (1 + np.abs(v_expected))):
             return True
-        return (f"expected w = {_show(expected[0])} ({status} after {expected[1]} steps) "
+        return (f"expected w = {_show(expected[0])} ({status}, {expected[1]} steps taken) "
                 f"got {_show(array)}")
 
     return compare
@@ -500,8 +500,12 @@ _X = _design(_F)
 _W = np.array([1.0, 2.0, 0.5])
 _Y = np.array(_Y5)
 
-_HINT_LIST = ("the inputs may arrive as Python lists, and lists do not know @ or arithmetic. "
-              "Convert first: X = np.asarray(X, dtype=float).")
+
+def _hint_list(name: str) -> str:
+    return (f"the inputs may arrive as Python lists, and lists do not know @, .T or arithmetic. "
+            f"Convert each one first: {name} = np.asarray({name}, dtype=float).")
+
+
 _HINT_EMPTY = ("with no examples the mean is 0/0, which NumPy turns into nan with a warning. "
                "Check first: if len(y) == 0: raise ValueError(\"no examples\").")
 
@@ -530,7 +534,7 @@ def _design_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _same(_answer(fn, _F), _X) and _array(_answer(fn, np.array(_ONE))) is None,
          "one feature may arrive as a 1-D array of shape (m,): turn it into a column first, "
          "features = features.reshape(len(features), -1)."),
-        (lambda fn: _list_trouble(fn, _F), _HINT_LIST),
+        (lambda fn: _list_trouble(fn, _F), _hint_list("features")),
     )
 
 
@@ -541,7 +545,7 @@ def _predict_hints() -> tuple[tuple[Detector, str], ...]:
          "product X @ w, one prediction per row (example)."),
         (lambda fn: _same(_answer(fn, _X, _W), np.sum(_X @ _W)),
          "return one prediction per example (an array of shape (m,)), not their sum."),
-        (lambda fn: _list_trouble(fn, _X, _W), _HINT_LIST),
+        (lambda fn: _list_trouble(fn, _X, _W), _hint_list("X")),
     )
 
 
@@ -565,7 +569,7 @@ def _mse_hints() -> tuple[tuple[Detector, str], ...]:
          "this is the mean absolute error: square each residual."),
         (lambda fn: _same(_answer(fn, _X, _Y, _W), total / m)
          and _answer(fn, np.zeros((0, 2)), [], [1.0, 2.0]) is not _NO_ANSWER, _HINT_EMPTY),
-        (lambda fn: _list_trouble(fn, _X, _Y, _W), _HINT_LIST),
+        (lambda fn: _list_trouble(fn, _X, _Y, _W), _hint_list("X")),
     )
 
 
@@ -593,7 +597,7 @@ def _fit_hints() -> tuple[tuple[Detector, str], ...]:
          "np.linalg.matrix_rank(X) < X.shape[1]: raise ValueError(\"dependent columns\")."),
         (lambda fn: _same(_answer(fn, _X, _Y), np.linalg.lstsq(_X[:, 1:], _Y, rcond=None)[0]),
          "this fits without the intercept: X already holds the column of ones, use all of it."),
-        (lambda fn: _list_trouble(fn, _X, _Y), _HINT_LIST),
+        (lambda fn: _list_trouble(fn, _X, _Y), _hint_list("X")),
     )
 
 
@@ -624,7 +628,7 @@ def _standardise_hints() -> tuple[tuple[Detector, str], ...]:
          and _answer(fn, _CONSTANT) is not _NO_ANSWER,
          "a constant feature has standard deviation 0 and cannot be standardised: "
          "if np.any(std == 0): raise ValueError(\"constant feature\")."),
-        (lambda fn: _list_trouble(fn, _F), _HINT_LIST),
+        (lambda fn: _list_trouble(fn, _F), _hint_list("features")),
     )
 
 
@@ -676,7 +680,7 @@ def _gradient_hints() -> tuple[tuple[Detector, str], ...]:
          "the numbers are right but the shape is not: return a flat vector of shape "
          "(n + 1,), like w (a column y or w of shape (m, 1) turns the result into a "
          "matrix; keep y and w 1-D)."),
-        (lambda fn: _list_trouble(fn, _X, _Y, _W), _HINT_LIST),
+        (lambda fn: _list_trouble(fn, _X, _Y, _W), _hint_list("X")),
     )
 
 
@@ -844,7 +848,7 @@ def design_matrix(fn: Any) -> CheckResult:
     ...     return np.column_stack([features, np.ones(len(features))])
     >>> from mathbook.check import found_w2
     >>> print(found_w2.design_matrix(design_matrix))  # doctest: +ELLIPSIS
-    failed: design_matrix(features=[1.0, 2.0, 4.0, 7.0, 11.0]) expected ...
+    failed: design_matrix(features=array([1.0, 2.0, 4.0, 7.0, 11.0])) expected ...
     hint: the column of ones comes first in this book ...
     """
     return _graders()["design_matrix"](fn)
