@@ -468,3 +468,14 @@ def test_reference_matches_numpy_and_scikit_learn_on_the_lab_data() -> None:
     ours = stats.standardize_columns(features)
     np.testing.assert_allclose(Z, ours.z, atol=1e-12)
     np.testing.assert_allclose(std, ours.std, rtol=1e-12)
+
+
+def test_the_labs_claims_about_its_features_hold() -> None:
+    # the lab says: bmi and s5 go with y most strongly of the ten measurements, and the
+    # three features' standard deviations differ by more than a factor of 20
+    ds = datasets.diabetes()
+    strength = {name: abs(np.corrcoef(column, ds.target)[0, 1])
+                for name, column in zip(ds.feature_names, ds.data.T, strict=True)}
+    assert sorted(strength, key=strength.__getitem__)[-2:] == ["s5", "bmi"]
+    spread = ds.data[:, [ds.feature_names.index(n) for n in ("bmi", "bp", "s5")]].std(axis=0)
+    assert spread.max() / spread.min() > 20
