@@ -326,7 +326,7 @@ def _descent_compare(case: tuple[Any, ...]) -> Callable[[Any, Any], bool | str]:
 _ONE = [1.0, 2.0, 4.0, 7.0, 11.0]                                 # one feature, shape (m,)
 _SEVERAL = np.array([[1.0, 3.0], [2.0, 1.0], [4.0, 6.0], [5.0, 2.0], [7.0, 5.0]])
 _SQUARE = np.array([[1.0, 2.0], [3.0, -1.0], [0.5, 4.0]])         # m = n + 1 = 3
-_CONSTANT = np.column_stack([_ONE, np.full(5, 0.1)])              # x2 = 0.1 * the ones
+_CONSTANT = np.column_stack([_ONE, np.full(5, 0.1)])              # a constant feature
 _TWICE = np.column_stack([_ONE, _ONE])                            # two identical features
 _SCALED = np.array([[1000.0, 0.0012], [1250.0, 0.0031], [1500.0, 0.0018],
                     [2000.0, 0.0040], [1750.0, 0.0025]])          # near 1e3 and near 1e-3
@@ -374,8 +374,9 @@ def _random_features(rng: np.random.Generator) -> tuple[FloatArray, FloatArray, 
 
 
 def _design_cases() -> tuple[Case, ...]:
-    hand: list[Case] = [(np.array(_ONE),), (np.array([3, 1, 2]),), (_ONE,), (_SEVERAL,), (_SQUARE,), (_CONSTANT,),
-                        (_SCALED,), (_INTEGERS,), (_SINGLE,), ([5.0],), (_SEVERAL.tolist(),)]
+    hand: list[Case] = [(np.array(_ONE),), (np.array([3, 1, 2]),), (_ONE,), (_SEVERAL,),
+                        (_SQUARE,), (_CONSTANT,), (_SCALED,), (_INTEGERS,), (_SINGLE,), ([5.0],),
+                        (_SEVERAL.tolist(),)]
     return tuple(hand + random_cases(lambda rng: (_random_features(rng)[0],), 10, seed=51))
 
 
@@ -423,12 +424,15 @@ def _fit_cases() -> tuple[tuple[Any, ...], ...]:
 def _standardise_cases() -> tuple[Case, ...]:
     hand: list[Case] = [(_SEVERAL,), (_ONE_COLUMN,), (_SCALED,), (_INTEGERS,), (_TWICE,),
                         (_SQUARE.tolist(),), (_CONSTANT,), (_SINGLE,)]   # the last two: ValueError
+
     def random_features(rng: np.random.Generator) -> Case:
-        return (_random_features(rng)[0] if rng.random() < 0.5
-                else np.round(rng.normal(size=(int(rng.integers(2, 9)), 3)) * [1000, 1, 0.001], 6),)
+        if rng.random() < 0.5:
+            return (_random_features(rng)[0],)
+        scales = [1000.0, 1.0, 0.001]                                   # badly scaled columns
+        return (np.round(rng.normal(size=(int(rng.integers(2, 9)), 3)) * scales, 6),)
+
     return tuple(hand + [case for case in random_cases(random_features, 12, seed=81)
                          if isinstance(case, tuple) and np.all(np.ptp(case[0], axis=0) > 0)])
-
 
 
 def _unstandardise_cases() -> tuple[Case, ...]:
@@ -438,10 +442,12 @@ def _unstandardise_cases() -> tuple[Case, ...]:
         (np.array([1, 2, 3]), np.array([2, 5]), np.array([1, 2])),            # integers
         ([0.5, -1.0, 2.0], [1500.0, 0.0025], [350.0, 0.0009]),               # badly scaled
     ]
+
     def random_weights(rng: np.random.Generator) -> Case:
         n = int(rng.integers(1, 5))
         return (np.round(rng.uniform(-10, 10, n + 1), 3), np.round(rng.uniform(-50, 50, n), 2),
                 np.round(rng.uniform(0.1, 20, n), 2))
+
     return tuple(hand + random_cases(random_weights, 15, seed=91))
 
 
