@@ -78,8 +78,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from mathbook.check._core import Case, CheckResult, Grader, grader, random_cases
+from mathbook.check._core import Case, CheckResult, grader, random_cases
 from mathbook.check._core import _show_value as _show
+from mathbook.check._core import per_case as _per_case
 from mathbook.check._hints import NO_ANSWER as _NO_ANSWER
 from mathbook.check._hints import Detector
 from mathbook.check._hints import Hinted as _Hinted
@@ -749,50 +750,36 @@ def _descent_hints() -> tuple[tuple[Detector, str], ...]:
 # ---------------------------------------------------------------------------
 
 
-def _per_case(reference: Callable[..., Any], cases: tuple[tuple[Any, ...], ...], name: str,
-              compare_for: Callable[[tuple[Any, ...]], Callable[[Any, Any], bool | str]]
-              ) -> Callable[[Any], CheckResult]:
-    """A grader whose comparison depends on the case (one grader per case, run in order)."""
-    graders = [grader(reference, [case], name=name, compare=compare_for(case)) for case in cases]
-
-    def grade(fn: Any) -> CheckResult:
-        for number, one in enumerate(graders, start=1):
-            result = one(fn)
-            if not result.passed:
-                return CheckResult(False, number, result.message)
-        n = len(graders)
-        return CheckResult(True, n, f"passed: {name} matched the reference on {n} cases")
-
-    return grade
-
-
 def _hinted(reference: Callable[..., Any], cases: tuple[Case, ...], name: str,
             hints: tuple[tuple[Detector, str], ...]) -> _Hinted:
-    grade: Grader = grader(reference, cases, name=name)
-    return _Hinted(grade, hints)
+    return _Hinted(grader(reference, cases, name=name), hints)
+
+
+def _hinted_per_case(reference: Callable[..., Any], cases: tuple[tuple[Any, ...], ...],
+                     name: str, compare_for: Callable[[Any], Callable[[Any, Any], bool | str]],
+                     hints: tuple[tuple[Detector, str], ...]) -> _Hinted:
+    return _Hinted(_per_case(reference, cases, name=name, compare_for=compare_for), hints)
 
 
 @functools.cache
 def _graders() -> dict[str, Callable[[Any], CheckResult]]:
     """Built on first use, so importing ``mathbook.check`` stays cheap."""
     return {
-        "design_matrix": _hinted(_design, _design_cases(), "design_matrix",
-                                 _design_hints()),
-        "predict": _Hinted(_per_case(_predict, _predict_cases(), "predict", _predict_compare),
-                           _predict_hints()),
-        "mse": _Hinted(_per_case(_loss, _mse_cases(), "mse", _mse_compare), _mse_hints()),
-        "normal_equations_fit": _Hinted(_per_case(_solve, _fit_cases(),
-                                                  "normal_equations_fit", _fit_compare),
-                                        _fit_hints()),
+        "design_matrix": _hinted(_design, _design_cases(), "design_matrix", _design_hints()),
+        "predict": _hinted_per_case(_predict, _predict_cases(), "predict", _predict_compare,
+                                    _predict_hints()),
+        "mse": _hinted_per_case(_loss, _mse_cases(), "mse", _mse_compare, _mse_hints()),
+        "normal_equations_fit": _hinted_per_case(_solve, _fit_cases(), "normal_equations_fit",
+                                                 _fit_compare, _fit_hints()),
         "standardise": _hinted(_standardise, _standardise_cases(), "standardise",
                                _standardise_hints()),
-        "unstandardise": _hinted(_unstandardise, _unstandardise_cases(),
-                                 "unstandardise", _unstandardise_hints()),
-        "gradient": _Hinted(_per_case(_gradient, _gradient_cases(), "gradient",
-                                      _gradient_compare), _gradient_hints()),
-        "gradient_descent_fit": _Hinted(_per_case(_gradient_descent_fit, _DESCENT_CASES,
-                                                  "gradient_descent_fit", _descent_compare),
-                                        _descent_hints()),
+        "unstandardise": _hinted(_unstandardise, _unstandardise_cases(), "unstandardise",
+                                 _unstandardise_hints()),
+        "gradient": _hinted_per_case(_gradient, _gradient_cases(), "gradient",
+                                     _gradient_compare, _gradient_hints()),
+        "gradient_descent_fit": _hinted_per_case(_gradient_descent_fit, _DESCENT_CASES,
+                                                 "gradient_descent_fit", _descent_compare,
+                                                 _descent_hints()),
     }
 
 
