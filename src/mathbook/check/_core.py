@@ -734,6 +734,22 @@ def per_case(
     the size of its numbers). The cases run in order and grading stops at the first
     failure, as with :func:`grader`, whose message it returns with the case's number.
 
+    Parameters
+    ----------
+    reference_fn : callable
+        The correct implementation.
+    cases : iterable of tuple or dict
+        The cases, as for :func:`grader`.
+    name : str
+        The exercise name.
+    compare_for : callable
+        Takes one case and returns its ``compare(expected, got)``.
+
+    Returns
+    -------
+    callable
+        ``grade(learner_fn) -> CheckResult``.
+
     Examples
     --------
     >>> def within_a_tenth_of_x(case):
