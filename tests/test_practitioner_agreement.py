@@ -221,6 +221,27 @@ def test_standardize_agrees_on_real_wine_data() -> None:
     np.testing.assert_allclose(ours, StandardScaler().fit_transform(X), atol=1e-12)
 
 
+@SETTINGS
+@given(X=matrices(2, 30, 1, 5))
+def test_standardize_columns_agrees_with_standard_scaler(X: np.ndarray) -> None:
+    assume(np.all(np.ptp(X, axis=0) > 1e-6))
+    Z, mean, std = stats.standardize_columns(X)
+    scaler = StandardScaler().fit(X)
+    np.testing.assert_allclose(Z, scaler.transform(X), atol=1e-9)
+    np.testing.assert_allclose(mean, scaler.mean_, atol=1e-12)
+    np.testing.assert_allclose(std, scaler.scale_, rtol=1e-12)
+
+
+def test_unstandardized_weights_agree_with_linear_regression_on_diabetes() -> None:
+    ds = datasets.diabetes()
+    features = ds.data[:, [ds.feature_names.index(n) for n in ("bmi", "bp", "s5")]]
+    Z, mean, std = stats.standardize_columns(features)
+    on_z = LinearRegression().fit(Z, ds.target)
+    w = stats.unstandardize_weights(np.r_[on_z.intercept_, on_z.coef_], mean, std)
+    raw = LinearRegression().fit(features, ds.target)
+    np.testing.assert_allclose(w, np.r_[raw.intercept_, raw.coef_], rtol=1e-9)
+
+
 # ---------------------------------------------------------------------------
 # Naive Bayes: MultinomialNB and GaussianNB
 # ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ asks you to write, named exactly like that function:
 
 | module | lab |
 | --- | --- |
-| `check.found_w<n>` | Part 0, Foundations, week *n* (`found_w1` available) |
+| `check.found_w<n>` | Part 0, Foundations, week *n* (`found_w1`, `found_w2` available) |
 | `check.linalg_w<n>` | Part 1, Linear algebra, week *n* (`linalg_w1` available) |
 | `check.calculus_w<n>` | Part 2, Calculus, week *n* (planned) |
 | `check.probstats_w<n>` | Part 3, Probability and statistics, week *n* (planned) |
@@ -37,6 +37,9 @@ Available
 ``found_w1``
     ``predict``, ``squared_loss``, ``loss_slope``, ``grid_search``, ``update_step``,
     ``fit``.
+``found_w2``
+    ``design_matrix``, ``predict``, ``mse``, ``normal_equations_fit``, ``standardise``,
+    ``unstandardise``, ``gradient``, ``gradient_descent_fit``.
 ``linalg_w1``
     ``det_2x2``, ``is_singular``, ``solve_2x2``, ``classify_2x2``, ``det_3x3``,
     ``det_triangular``, ``is_singular_nxn``.
@@ -52,7 +55,7 @@ not done yet: solve_2x2 raises NotImplementedError
 
 from __future__ import annotations
 
-from mathbook.check import found_w1, linalg_w1
+from mathbook.check import found_w1, found_w2, linalg_w1
 from mathbook.check._core import (
     Case,
     CheckResult,
@@ -70,6 +73,7 @@ __all__ = [
     "Grader",
     "check_function",
     "found_w1",
+    "found_w2",
     "grader",
     "linalg_w1",
     "random_cases",

@@ -719,3 +719,55 @@ def random_cases(
     return cases
 
 
+
+
+def per_case(
+    reference_fn: Callable[..., Any],
+    cases: Iterable[Case],
+    *,
+    name: str,
+    compare_for: Callable[[Any], Compare],
+) -> Callable[[Any], CheckResult]:
+    r"""A grader whose comparison depends on the case: one :func:`grader` per case.
+
+    ``compare_for(case)`` returns the ``compare`` for that case (say, a tolerance set by
+    the size of its numbers). The cases run in order and grading stops at the first
+    failure, as with :func:`grader`, whose message it returns with the case's number.
+
+    Parameters
+    ----------
+    reference_fn : callable
+        The correct implementation.
+    cases : iterable of tuple or dict
+        The cases, as for :func:`grader`.
+    name : str
+        The exercise name.
+    compare_for : callable
+        Takes one case and returns its ``compare(expected, got)``.
+
+    Returns
+    -------
+    callable
+        ``grade(learner_fn) -> CheckResult``.
+
+    Examples
+    --------
+    >>> def within_a_tenth_of_x(case):
+    ...     return lambda expected, got: abs(got - expected) <= 0.1 * abs(case[0])
+    >>> grade = per_case(lambda x: 2 * x, [(1.0,), (100.0,)], name="double",
+    ...                  compare_for=within_a_tenth_of_x)
+    >>> grade(lambda x: 2 * x + 5)
+    failed: double(x=1.0) expected 2.0 got 7.0
+    """
+    graders = [grader(reference_fn, [case], name=name, compare=compare_for(case))
+               for case in cases]
+
+    def grade(fn: Any) -> CheckResult:
+        for number, one in enumerate(graders, start=1):
+            result = one(fn)
+            if not result.passed:
+                return CheckResult(False, number, result.message)
+        n = len(graders)
+        return CheckResult(True, n, f"passed: {name} matched the reference on {n} cases")
+
+    return grade

@@ -52,6 +52,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from mathbook.check._core import Case, CheckResult, Grader, grader, random_cases
+from mathbook.check._core import per_case as _per_case
 from mathbook.check._hints import NO_ANSWER as _NO_ANSWER
 from mathbook.check._hints import Detector
 from mathbook.check._hints import Hinted as _Hinted
@@ -554,23 +555,6 @@ def _hinted(reference: Callable[..., Any], cases: Callable[[], Any] | tuple[Case
     return _Hinted(grade, hints)
 
 
-def _per_case(reference: Callable[..., Any], cases: tuple[tuple[Any, ...], ...], name: str,
-              compare_for: Callable[[tuple[Any, ...]], Callable[[Any, Any], bool | str]]
-              ) -> Callable[[Any], CheckResult]:
-    """A grader whose tolerance depends on the case (one grader per case, run in order)."""
-    graders = [grader(reference, [case], name=name, compare=compare_for(case)) for case in cases]
-
-    def grade(fn: Any) -> CheckResult:
-        for number, one in enumerate(graders, start=1):
-            result = one(fn)
-            if not result.passed:
-                return CheckResult(False, number, result.message)
-        n = len(graders)
-        return CheckResult(True, n, f"passed: {name} matched the reference on {n} cases")
-
-    return grade
-
-
 def _slope_compare(case: tuple[Any, ...]) -> Callable[[Any, Any], bool | str]:
     x, y, a = case[:3]
     return lambda expected, got: _near(expected, got, _slope_tolerance(x, y, float(a)))
@@ -584,12 +568,13 @@ def _step_compare(case: tuple[Any, ...]) -> Callable[[Any, Any], bool | str]:
 
 _predict_grader = _hinted(_predict, _data_cases(False, 21), "predict", _predict_hints())
 _loss_grader = _hinted(_squared_loss, _loss_cases(22), "squared_loss", _loss_hints())
-_slope_grader = _Hinted(_per_case(_loss_slope, _loss_cases(23)(), "loss_slope", _slope_compare),
-                        _slope_hints())
+_slope_grader = _Hinted(_per_case(_loss_slope, _loss_cases(23)(), name="loss_slope",
+                                  compare_for=_slope_compare), _slope_hints())
 _grid_grader = _hinted(_grid_search, _grid_cases(), "grid_search", _grid_hints())
-_step_grader = _Hinted(_per_case(_update_step, _step_cases(), "update_step", _step_compare),
-                       _step_hints())
-_fit_grader = _Hinted(_per_case(_fit_reference, _FIT_CASES, "fit", _fit_compare), _fit_hints())
+_step_grader = _Hinted(_per_case(_update_step, _step_cases(), name="update_step",
+                                 compare_for=_step_compare), _step_hints())
+_fit_grader = _Hinted(_per_case(_fit_reference, _FIT_CASES, name="fit", compare_for=_fit_compare),
+                      _fit_hints())
 
 
 # ---------------------------------------------------------------------------

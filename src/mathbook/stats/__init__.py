@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ._common import Alternative, ConfidenceInterval
 from ._descriptive import (
+    Standardized,
     Summary,
     correlation,
     covariance,
@@ -25,6 +26,7 @@ from ._descriptive import (
     quantile,
     skewness,
     standardize,
+    standardize_columns,
     std,
     variance,
 )
@@ -33,7 +35,7 @@ from ._intervals import mean_ci, proportion_ci, sample_size_mean, sample_size_pr
 from ._metrics import accuracy, confusion_matrix, precision, recall
 from ._naive_bayes import GaussianNB, MultinomialNB
 from ._power import power_ttest_ind, sample_size_proportions, sample_size_ttest_ind
-from ._regression import LinearRegressionResult, linear_regression
+from ._regression import LinearRegressionResult, linear_regression, unstandardize_weights
 from ._testing import (
     TestResult,
     TtestResult,
@@ -52,6 +54,7 @@ __all__ = [
     "GaussianNB",
     "LinearRegressionResult",
     "MultinomialNB",
+    "Standardized",
     "Summary",
     "TestResult",
     "TtestResult",
@@ -84,10 +87,12 @@ __all__ = [
     "sample_size_ttest_ind",
     "skewness",
     "standardize",
+    "standardize_columns",
     "std",
     "ttest_1samp",
     "ttest_ind",
     "ttest_rel",
+    "unstandardize_weights",
     "variance",
     "ztest_1samp",
     "ztest_proportion",

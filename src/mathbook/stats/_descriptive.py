@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -34,7 +35,9 @@ __all__ = [
     "mode",
     "quantile",
     "skewness",
+    "Standardized",
     "standardize",
+    "standardize_columns",
     "std",
     "variance",
 ]
@@ -583,6 +586,82 @@ def standardize(x: ArrayLike, ddof: int = 0) -> FloatArray:
         raise ValueError("x is constant (zero standard deviation), so it cannot be standardised")
     z: FloatArray = (values - centre) / np.sqrt(ss / (values.size - dd))
     return z
+
+
+class Standardized(NamedTuple):
+    """Standardised feature columns with the means and standard deviations used.
+
+    Returned by :func:`standardize_columns`; unpacks as ``Z, mean, std = ...``.
+    """
+
+    z: FloatArray
+    mean: FloatArray
+    std: FloatArray
+
+
+def standardize_columns(features: ArrayLike, ddof: int = 0) -> Standardized:
+    r"""Standardise each feature column: $z^{(i)}_j = (x^{(i)}_j - \mu_j) / \sigma_j$.
+
+    $\mu_j$ is the mean of column $j$ over the $m$ rows (examples) and
+    $\sigma_j = \sqrt{\tfrac{1}{m - \text{ddof}} \sum_i (x^{(i)}_j - \mu_j)^2}$ its
+    standard deviation. The default ``ddof=0`` (the population standard deviation) is
+    what scikit-learn's ``StandardScaler`` uses. Keep ``mean`` and ``std``: new data is
+    standardised with them, and :func:`unstandardize_weights` needs them to bring
+    weights fitted on ``z`` back to the original units. Pass the features only, never
+    a column of ones (it is constant).
+
+    Parameters
+    ----------
+    features : array_like, shape (m, n)
+        One example per row, one feature per column; no constant column.
+    ddof : int, default 0
+        Delta degrees of freedom of the standard deviation.
+
+    Returns
+    -------
+    Standardized
+        ``z`` (shape (m, n), every column with mean 0 and standard deviation 1),
+        ``mean`` and ``std`` (shape (n,)).
+
+    Raises
+    ------
+    ValueError
+        If ``features`` is not a finite 2-D array with more than ``ddof`` rows, or a
+        column is constant (its standard deviation is zero: nothing to divide by).
+
+    See Also
+    --------
+    standardize : one sample.
+    unstandardize_weights : the weights in the original units.
+    ``sklearn.preprocessing.StandardScaler``
+
+    Taught in [The same fit by gradient descent](../../foundations/week-2/gradient-descent.md#standardise-the-features).
+
+    Examples
+    --------
+    >>> from mathbook import stats
+    >>> Z, mean, std = stats.standardize_columns([[1, 10], [2, 30], [3, 20]])
+    >>> Z.round(4).tolist()
+    [[-1.2247, -1.2247], [0.0, 1.2247], [1.2247, 0.0]]
+    >>> mean.tolist(), std.round(4).tolist()
+    ([2.0, 20.0], [0.8165, 8.165])
+    """
+    data = as_matrix(features, "features")
+    dd = check_int(ddof, "ddof", minimum=0)
+    m = data.shape[0]
+    if m <= dd:
+        raise ValueError(f"features needs more than ddof={dd} rows (examples), got {m}")
+    centre = data.mean(axis=0)
+    deviations = data - centre
+    ss = np.einsum("ij,ij->j", deviations, deviations)
+    for j in range(data.shape[1]):
+        if is_constant(data[:, j], float(ss[j])):
+            raise ValueError(
+                f"feature column {j} is constant (zero standard deviation), so it cannot be "
+                "standardised; drop it (the intercept already models a constant)"
+            )
+    spread = np.sqrt(ss / (m - dd))
+    return Standardized(deviations / spread, centre, spread)
 
 
 @dataclass(frozen=True)

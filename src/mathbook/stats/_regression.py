@@ -19,7 +19,7 @@ from mathbook._validate import (
 
 from ._common import is_constant, sum_of_squares, t_quantile
 
-__all__ = ["LinearRegressionResult", "linear_regression"]
+__all__ = ["LinearRegressionResult", "linear_regression", "unstandardize_weights"]
 
 
 def _frozen(a: FloatArray) -> FloatArray:
@@ -324,3 +324,55 @@ def linear_regression(X: ArrayLike, y: ArrayLike) -> LinearRegressionResult:
         n_obs=n,
         _xtx_inv=_frozen(xtx_inv),
     )
+
+
+def unstandardize_weights(v: ArrayLike, mean: ArrayLike, std: ArrayLike) -> FloatArray:
+    r"""Weights fitted on standardised features, brought back to the original units.
+
+    A model $\hat y = v_0 + \sum_{j=1}^{n} v_j z_j$ on standardised features
+    $z_j = (x_j - \mu_j)/\sigma_j$ is the same model as
+    $\hat y = w_0 + \sum_{j=1}^{n} w_j x_j$ on the original ones, with
+
+    $$w_j = \frac{v_j}{\sigma_j} \quad (j \ge 1), \qquad
+    w_0 = v_0 - \sum_{j=1}^{n} \frac{v_j \mu_j}{\sigma_j}.$$
+
+    Parameters
+    ----------
+    v : array_like, shape (n + 1,)
+        Weights on the standardised scale, **intercept first**.
+    mean, std : array_like, shape (n,)
+        The means $\mu_j$ and standard deviations $\sigma_j$ used to standardise
+        (as returned by :func:`standardize_columns`); ``std`` positive.
+
+    Returns
+    -------
+    ndarray, shape (n + 1,)
+        The weights $\mathbf{w}$ in the original units, intercept first.
+
+    Raises
+    ------
+    ValueError
+        If the lengths do not match (``v`` has one more entry than ``mean`` and
+        ``std``), an entry is not finite, or a standard deviation is not positive.
+
+    See Also
+    --------
+    standardize_columns
+
+    Taught in [The same fit by gradient descent](../../foundations/week-2/gradient-descent.md#back-to-the-original-units).
+
+    Examples
+    --------
+    >>> from mathbook import stats
+    >>> stats.unstandardize_weights([5.0, 2.0], mean=[10.0], std=[4.0]).tolist()
+    [0.0, 0.5]
+    """
+    weights = as_vector(v, "v")
+    centre = as_vector(mean, "mean", size=weights.size - 1)
+    spread = as_vector(std, "std", size=weights.size - 1)
+    if np.any(spread <= 0):
+        raise ValueError(
+            f"std must be positive (a standard deviation to divide by), got {spread.tolist()}"
+        )
+    slopes = weights[1:] / spread
+    return np.concatenate(([weights[0] - slopes @ centre], slopes))
