@@ -59,7 +59,9 @@ __all__ = [
     "line_through",
     "plot_lines",
     "plot_planes",
+    "plot_residuals",
     "plot_tangent",
+    "plot_vectors",
     "to_svg",
 ]
 
@@ -459,4 +461,143 @@ def plot_tangent(
         pad = 0.1 * float(ys.max() - ys.min() or 1.0)
         ax.set_ylim(float(ys.min()) - pad, float(ys.max()) + pad)
         ax.legend(loc="upper center", fontsize=9)
+    return ax
+
+
+def plot_vectors(
+    vectors: ArrayLike,
+    *,
+    origins: ArrayLike | None = None,
+    labels: Sequence[str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    r"""Draw 2-D vectors as arrows, each from its origin (default $\mathbf{0}$) to its tip.
+
+    Arrow $k$ runs from $\mathbf{o}_k$ to $\mathbf{o}_k + \mathbf{v}_k$, so tip-to-tail
+    addition $\mathbf{u} + \mathbf{v}$ is drawn by starting $\mathbf{v}$ at $\mathbf{u}$.
+    The axes have equal scales (a length on the page is a length in the plane) and
+    include the origin and every tip.
+
+    Parameters
+    ----------
+    vectors : array_like, shape (k, 2)
+        One vector per row, finite.
+    origins : array_like, shape (k, 2), optional
+        Where each arrow starts; the origin if omitted.
+    labels : sequence of str, optional
+        One legend label per vector.
+    ax : Axes, optional
+        Where to draw; a new book-style figure if omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    ValueError
+        If ``vectors`` is not a finite array of shape (k, 2), ``origins`` does not have
+        its shape, or ``labels`` does not have one label per vector.
+
+    See Also
+    --------
+    Taught in [Data as vectors](../../foundations/week-2/vectors.md#addition-and-subtraction).
+
+    Examples
+    --------
+    The sum $(2, 1) + (1, 3) = (3, 4)$, drawn tip to tail:
+
+    >>> from mathbook import plot
+    >>> ax = plot.plot_vectors([[2, 1], [1, 3], [3, 4]], origins=[[0, 0], [2, 1], [0, 0]])
+    >>> len(ax.texts)
+    3
+    """
+    arrows = as_matrix(vectors, "vectors")
+    if arrows.shape[1] != 2:
+        raise InputError(f"vectors must have shape (k, 2), got {arrows.shape}")
+    starts = np.zeros_like(arrows) if origins is None else as_matrix(origins, "origins")
+    if starts.shape != arrows.shape:
+        raise InputError(
+            f"origins must have the shape of vectors, {arrows.shape}, got {starts.shape}"
+        )
+    if labels is not None and len(labels) != len(arrows):
+        raise InputError(f"labels must have {len(arrows)} entries (one per vector), got {len(labels)}")
+    if ax is None:
+        _, ax = figure(5, 5)
+    tips = starts + arrows
+    with book_style():
+        for k, (start, tip) in enumerate(zip(starts, tips, strict=True)):
+            colour = PALETTE[k % len(PALETTE)]
+            ax.annotate(
+                "", xy=tuple(tip), xytext=tuple(start),
+                arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 2.2, "mutation_scale": 16},
+            )
+            if labels is not None:
+                ax.plot([], [], color=colour, label=labels[k])
+        corners = np.vstack([np.zeros((1, 2)), starts, tips])
+        low, high = corners.min(axis=0) - 0.5, corners.max(axis=0) + 0.5
+        ax.set_xlim(low[0], high[0])
+        ax.set_ylim(low[1], high[1])
+        ax.set_aspect("equal")
+        ax.axhline(0, color=FOREGROUND, linewidth=0.8)
+        ax.axvline(0, color=FOREGROUND, linewidth=0.8)
+        if labels is not None:
+            ax.legend(loc="upper left", fontsize=9)
+    return ax
+
+
+def plot_residuals(
+    x: ArrayLike,
+    y: ArrayLike,
+    y_hat: ArrayLike,
+    *,
+    ax: Axes | None = None,
+) -> Axes:
+    r"""Draw data, a fitted line and each residual $r_i = y_i - \hat{y}_i$ as a vertical segment.
+
+    The points $(x_i, y_i)$, the predictions $(x_i, \hat{y}_i)$ joined in order of $x$,
+    and a segment from each prediction to its point: its signed height is the
+    residual, and the legend prints the squared length
+    $\lVert \mathbf{r} \rVert^2 = \sum_i r_i^2$.
+
+    Parameters
+    ----------
+    x, y, y_hat : array_like, shape (m,)
+        One feature, the targets and the predictions, finite and of one length.
+    ax : Axes, optional
+        Where to draw; a new book-style figure if omitted.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    ValueError
+        If the inputs are not finite vectors of one length.
+
+    See Also
+    --------
+    Taught in [Data as vectors](../../foundations/week-2/vectors.md#the-residual-vector).
+
+    Examples
+    --------
+    >>> from mathbook import plot
+    >>> ax = plot.plot_residuals([1, 2, 3], [2, 3, 7], [2, 4, 6])
+    >>> ax.get_legend_handles_labels()[1]
+    ['data $y$', 'prediction $\\hat{y}$', 'residuals, $\\|\\mathbf{r}\\|^2 = 2$']
+    """
+    xs = as_vector(x, "x")
+    ys = as_vector(y, "y", size=len(xs))
+    preds = as_vector(y_hat, "y_hat", size=len(xs))
+    if ax is None:
+        _, ax = figure(5, 4)
+    order = np.argsort(xs)
+    squared = float(np.sum((ys - preds) ** 2))
+    with book_style():
+        ax.plot(xs, ys, "o", color=PALETTE[0], zorder=5, label="data $y$")
+        ax.plot(xs[order], preds[order], color=PALETTE[1], label="prediction $\\hat{y}$")
+        ax.vlines(xs, preds, ys, color=HIGHLIGHT, linewidth=2,
+                  label=f"residuals, $\\|\\mathbf{{r}}\\|^2 = {squared:.4g}$")
+        ax.legend(loc="upper left", fontsize=9)
     return ax

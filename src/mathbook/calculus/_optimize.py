@@ -251,7 +251,8 @@ def gradient_descent(
 
     See Also
     --------
-    Taught in [Rates of change and the update rule](../../foundations/week-1/update-rule.md#in-code).
+    Taught in [Rates of change and the update rule](../../foundations/week-1/update-rule.md#in-code)
+    and [The same fit by gradient descent](../../foundations/week-2/gradient-descent.md#in-code).
 
     Examples
     --------

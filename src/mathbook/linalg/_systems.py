@@ -412,6 +412,8 @@ def least_squares(X: ArrayLike, y: ArrayLike) -> FloatArray:
     See Also
     --------
     ``numpy.linalg.lstsq``
+
+    Taught in [Least squares as a projection](../../foundations/week-2/least-squares.md#solve-do-not-invert).
     """  # noqa: E501
     design = as_matrix(X, "X")
     m, n = design.shape

@@ -85,6 +85,8 @@ def norm(v: ArrayLike, ord: float | str = 2) -> float:
     See Also
     --------
     ``numpy.linalg.norm``
+
+    Taught in [Data as vectors](../../foundations/week-2/vectors.md#in-code).
     """
     return _norm(as_vector(v, "v"), _check_ord(ord))
 
@@ -240,6 +242,10 @@ def distance(u: ArrayLike, v: ArrayLike, ord: float | str = 2) -> float:
     --------
     >>> distance([1, 1], [4, 5]), distance([1, 1], [4, 5], ord=1)
     (5.0, 7.0)
+
+    See Also
+    --------
+    Taught in [Data as vectors](../../foundations/week-2/vectors.md#in-code).
     """
     a, b = _pair(u, v, "u", "v")
     return _norm(a - b, _check_ord(ord))

@@ -283,6 +283,8 @@ def linear_regression(X: ArrayLike, y: ArrayLike) -> LinearRegressionResult:
     See Also
     --------
     ``scipy.stats.linregress``
+
+    Taught in [Least squares as a projection](../../foundations/week-2/least-squares.md#in-code).
     """
     response = as_vector(y, "y")
     predictors = as_array(X, "X")
