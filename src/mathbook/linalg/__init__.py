@@ -33,6 +33,7 @@ from mathbook.linalg._elimination import (
     swap_rows,
 )
 from mathbook.linalg._format import format_number, matrix_to_latex, matrix_to_text
+from mathbook.linalg._parse import ParsedSystem, parse_system
 from mathbook.linalg._pca import PCAResult, pca
 from mathbook.linalg._systems import (
     ParametricSolution,
@@ -74,6 +75,9 @@ __all__ = [
     "back_substitution",
     "solve_parametric",
     "least_squares",
+    # systems typed as text
+    "ParsedSystem",
+    "parse_system",
     # printing
     "format_number",
     "matrix_to_text",
