@@ -24,6 +24,7 @@ __all__ = ["ParsedSystem", "parse_system"]
 _ALLOWED = re.compile(r"[A-Za-z0-9_+\-*/.()= \t]")
 _SEPARATOR = re.compile(r"[;\r\n]")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_NUMBER = re.compile(r"(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _ALLOWED_TEXT = "letters, digits, spaces and + - * / . ( ) = _"
 
 
@@ -96,8 +97,19 @@ def _check_tokens(tokens: list[tokenize.TokenInfo], where: str) -> list[str]:
             if text not in {"+", "-", "*", "/", "(", ")"}:
                 problem = "is only allowed as a decimal point" if text == "." else "is not allowed"
                 raise ValueError(f"{where}: {text!r} {problem}")
+        elif token.type == tokenize.NUMBER and following is not None \
+                and following.type == tokenize.NUMBER:
+            raise ValueError(
+                f"{where}: two numbers side by side ({text!r} and {following.string!r}); put an "
+                "operator between them (and write 1, not 01)"
+            )
         elif token.type != tokenize.NUMBER:
             raise ValueError(f"{where} could not be read at {text!r}")
+        elif not _NUMBER.fullmatch(text):
+            raise ValueError(
+                f"{where}: Python reads {text!r} as a number (hexadecimal, binary, octal, "
+                "imaginary or with _); put * between a number and an unknown, as in 0*x1 or 3*j"
+            )
     return names
 
 
@@ -121,7 +133,10 @@ def _check_linear(expr: Any, symbols: list[Any], where: str) -> None:
     import sympy
 
     for term in sympy.Add.make_args(sympy.expand(expr)):
-        coefficient, rest = term.as_independent(*symbols, as_Add=False)
+        if not term.free_symbols:  # a number: 0 = 0 when everything cancels
+            coefficient, rest = term, sympy.S.One
+        else:
+            coefficient, rest = term.as_independent(*symbols, as_Add=False)
         if rest != 1 and rest not in symbols:
             raise ValueError(
                 f"{where} is not linear: it contains the term {term} (each term must be a "
@@ -194,7 +209,10 @@ def parse_system(text: str, unknowns: Sequence[str] | None = None) -> ParsedSyst
     ValueError
         Naming the equation and the problem: ``text`` empty or not a string; a
         character other than letters, digits, spaces, ``+ - * / . ( ) = _``; no ``=``
-        or more than one; an empty side; a ``.`` that is not a decimal point; a name
+        or more than one; an empty side; a ``.`` that is not a decimal point; two
+        numbers side by side (``3 4``, ``01``); a number
+        that Python reads as something else (``0x1`` is hexadecimal, ``3j`` imaginary:
+        write ``0*x1``, ``3*j``); a name
         that is a Python keyword or starts with ``_``; a name followed by ``(`` (a
         function call); a power ``**``; a term that is not linear (``x*y``, ``1/x``),
         named in the message; an equation without unknowns (``3 = 3``); a division by
