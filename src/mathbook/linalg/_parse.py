@@ -233,7 +233,7 @@ def parse_system(text: str, unknowns: Sequence[str] | None = None) -> ParsedSyst
     See Also
     --------
     ``sympy.linear_eq_to_matrix`` does the last step. Used in the
-    [Week 2 lab](../../linear-algebra/week-2/lab.ipynb).
+    [lab: a Gaussian-elimination solver](../../linear-algebra/week-2/lab.ipynb).
     """  # noqa: E501
     if not isinstance(text, str):
         raise ValueError(f"text must be a string of equations, got {type(text).__name__}")
