@@ -11,7 +11,7 @@ import sympy.parsing.sympy_parser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mathbook import linalg
+from mathbook import InputError, linalg
 
 NAMES = ("x", "y", "z", "w1", "x_2", "price", "E", "I", "pi")
 
@@ -165,6 +165,7 @@ def test_every_rejection_names_its_problem(text: str, problem: str) -> None:
         (["x", "x"], "must be distinct"),
         ([], "at least one"),
         (["x", "2y"], "unknowns must be plain names"),
+        (["x", 3], "unknowns must be names (strings)"),
         (["y"], "'x' appears in the text but not in unknowns"),
     ],
 )
@@ -181,7 +182,7 @@ def test_python_names_are_plain_unknowns() -> None:
 
 
 def test_text_must_be_a_string() -> None:
-    with pytest.raises(ValueError, match="text must be a string of equations, got list"):
+    with pytest.raises(InputError, match="text must be a string of equations, got list"):
         linalg.parse_system(["x = 1"])  # type: ignore[arg-type]
 
 

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from mathbook._validate import FloatArray
+from mathbook._validate import FloatArray, InputError
 
 __all__ = ["ParsedSystem", "parse_system"]
 
@@ -155,11 +155,13 @@ def _as_float(entry: Any) -> float:
 
 def _check_unknowns(unknowns: Sequence[str]) -> tuple[str, ...]:
     if isinstance(unknowns, str) or not isinstance(unknowns, Sequence):
-        raise ValueError(
+        raise InputError(
             f"unknowns must be a sequence of names such as ('x', 'y'), got {unknowns!r}"
         )
     for name in unknowns:
-        if not isinstance(name, str) or not _NAME.fullmatch(name) or keyword.iskeyword(name):
+        if not isinstance(name, str):
+            raise InputError(f"unknowns must be names (strings), got {name!r}")
+        if not _NAME.fullmatch(name) or keyword.iskeyword(name):
             raise ValueError(f"unknowns must be plain names, got {name!r}")
     if len(set(unknowns)) != len(unknowns) or not unknowns:
         raise ValueError(f"unknowns must be distinct and at least one, got {tuple(unknowns)}")
@@ -206,8 +208,11 @@ def parse_system(text: str, unknowns: Sequence[str] | None = None) -> ParsedSyst
 
     Raises
     ------
+    InputError
+        If ``text`` is not a string or ``unknowns`` not a sequence of strings (a
+        ``ValueError`` and a ``TypeError``).
     ValueError
-        Naming the equation and the problem: ``text`` empty or not a string; a
+        Naming the equation and the problem: ``text`` empty; a
         character other than letters, digits, spaces, ``+ - * / . ( ) = _``; no ``=``
         or more than one; an empty side; a ``.`` that is not a decimal point; two
         numbers side by side (``3 4``, ``01``); a number
@@ -236,7 +241,7 @@ def parse_system(text: str, unknowns: Sequence[str] | None = None) -> ParsedSyst
     [lab: a Gaussian-elimination solver](../../linear-algebra/week-2/lab.ipynb).
     """  # noqa: E501
     if not isinstance(text, str):
-        raise ValueError(f"text must be a string of equations, got {type(text).__name__}")
+        raise InputError(f"text must be a string of equations, got {type(text).__name__}")
     equations = _equations(text)
     if not equations:
         raise ValueError("text has no equations: write one equation per line, such as x + y = 2")
