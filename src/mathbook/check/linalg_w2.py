@@ -13,8 +13,9 @@ numbered from 0 in code ($R_1$ is row ``0``).
   All three raise ``ValueError`` for a row index outside ``0 .. m-1`` (negative ones too).
 * `row_echelon(M)`: *a* row echelon form of ``M``. Any one passes: the grader checks that
   zero rows are at the bottom, each pivot is right of the pivot above, and the rows span
-  the same space as those of ``M``. Entries within $10^{-8}$ of the largest entry count
-  as zero, so a pivot of $10^{-14}$ next to 1 is not accepted: use partial pivoting.
+  the same space as those of ``M``. Entries at most $10^{-8}$ times the largest entry of
+  your result count as zero, so elimination that divides by a pivot of $10^{-14}$ next to
+  1 (multipliers of $10^{14}$) is not accepted: use partial pivoting.
 * `rref(M)`: *the* reduced row echelon form (every pivot 1, the only non-zero entry of its
   column); it is unique, so it is compared entry by entry.
 * `rank(M)`: the number of pivots, an ``int``.
@@ -917,7 +918,8 @@ def row_echelon(fn: Any) -> CheckResult:
 
     Any row echelon form passes: zero rows at the bottom, each pivot to the right of the
     one above, and rows spanning the same space as the rows of ``M`` (the grader checks
-    these, with entries within $10^{-8}$ of the largest counted as zero).
+    these, counting entries at most $10^{-8}$ times the largest one as zero: so use
+    partial pivoting, or a tiny pivot makes the other entries huge).
 
     Parameters
     ----------
