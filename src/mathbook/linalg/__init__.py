@@ -7,7 +7,7 @@ Part 1 of the book is built on these functions::
     E = linalg.eliminate([[1, 1], [3, -1]], [4, 0], reduced=True, pivoting="first")
     print(E.to_text())                     # the worked solution, step by step
     linalg.solve([[2, 1], [1, 3]], [3, 5])  # Gaussian elimination + back substitution
-    A, b, names = linalg.parse_system("2x + y = 3\nx + 3y = 5")   # a system typed as text
+    A, b, names = linalg.parse_system("2x + y = 3; x + 3y = 5")   # a system typed as text
 
 Every function validates its input and raises :class:`ValueError` (or its subclass
 :class:`SingularMatrixError`) with a message naming the argument. Rank decisions use one
