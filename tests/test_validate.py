@@ -40,8 +40,9 @@ def _one_argument_functions() -> list[tuple[str, Callable[..., Any]]]:
 
 ONE_ARGUMENT = _one_argument_functions()
 WRONG_TYPES = ["12", None, True, [["1", "2"], ["3", "4"]], [[True, False], [False, True]]]
-# These take a string option as their one argument, so a string is a wrong *value*.
-TAKES_A_NAME = {"mathbook.linalg.reflection"}
+# These take a string (an option, or equations as text) as their one argument, so a string
+# is a wrong *value*.
+TAKES_A_NAME = {"mathbook.linalg.reflection", "mathbook.linalg.parse_system"}
 
 
 def test_the_sweep_covers_every_module() -> None:

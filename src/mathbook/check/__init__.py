@@ -24,7 +24,7 @@ asks you to write, named exactly like that function:
 | module | lab |
 | --- | --- |
 | `check.found_w<n>` | Part 0, Foundations, week *n* (`found_w1`, `found_w2` available) |
-| `check.linalg_w<n>` | Part 1, Linear algebra, week *n* (`linalg_w1` available) |
+| `check.linalg_w<n>` | Part 1, Linear algebra, week *n* (`linalg_w1`, `linalg_w2` available) |
 | `check.calculus_w<n>` | Part 2, Calculus, week *n* (planned) |
 | `check.probstats_w<n>` | Part 3, Probability and statistics, week *n* (planned) |
 
@@ -43,6 +43,9 @@ Available
 ``linalg_w1``
     ``det_2x2``, ``is_singular``, ``solve_2x2``, ``classify_2x2``, ``det_3x3``,
     ``det_triangular``, ``is_singular_nxn``.
+``linalg_w2``
+    ``swap_rows``, ``scale_row``, ``add_row_multiple``, ``row_echelon``, ``rref``,
+    ``rank``, ``back_substitution``, ``solve_any``.
 
 Examples
 --------
@@ -55,7 +58,7 @@ not done yet: solve_2x2 raises NotImplementedError
 
 from __future__ import annotations
 
-from mathbook.check import found_w1, found_w2, linalg_w1
+from mathbook.check import found_w1, found_w2, linalg_w1, linalg_w2
 from mathbook.check._core import (
     Case,
     CheckResult,
@@ -76,5 +79,6 @@ __all__ = [
     "found_w2",
     "grader",
     "linalg_w1",
+    "linalg_w2",
     "random_cases",
 ]

@@ -7,6 +7,7 @@ Part 1 of the book is built on these functions::
     E = linalg.eliminate([[1, 1], [3, -1]], [4, 0], reduced=True, pivoting="first")
     print(E.to_text())                     # the worked solution, step by step
     linalg.solve([[2, 1], [1, 3]], [3, 5])  # Gaussian elimination + back substitution
+    A, b, names = linalg.parse_system("2x + y = 3; x + 3y = 5")   # a system typed as text
 
 Every function validates its input and raises :class:`ValueError` (or its subclass
 :class:`SingularMatrixError`) with a message naming the argument. Rank decisions use one
@@ -33,6 +34,7 @@ from mathbook.linalg._elimination import (
     swap_rows,
 )
 from mathbook.linalg._format import format_number, matrix_to_latex, matrix_to_text
+from mathbook.linalg._parse import ParsedSystem, parse_system
 from mathbook.linalg._pca import PCAResult, pca
 from mathbook.linalg._systems import (
     ParametricSolution,
@@ -74,6 +76,9 @@ __all__ = [
     "back_substitution",
     "solve_parametric",
     "least_squares",
+    # systems typed as text
+    "ParsedSystem",
+    "parse_system",
     # printing
     "format_number",
     "matrix_to_text",
