@@ -47,7 +47,15 @@ def test_skips_give_a_reason_and_printed_output_is_checked(page: Path) -> None:
                 assert re.search(r"reason\s*=\s*['\"].{10,}['\"]", mark), (
                     f"{where}: skip needs a reason"
                 )
-        if "print(" in block.code and not any("skip" in m for m in block.marks):
+        machine_dependent = [m for m in block.marks if "machine_dependent" in m]
+        for mark in machine_dependent:
+            assert re.search(r"reason\s*=\s*['\"].{10,}['\"]", mark), (
+                f"{where}: machine_dependent needs a reason"
+            )
+            assert block.expected_output is None, f"{where}: machine-dependent output is not shown"
+        if "print(" in block.code and not any(
+            "skip" in m or "machine_dependent" in m for m in block.marks
+        ):
             assert block.expected_output is not None, (
                 f"{where}: the block prints, so the page must show its output "
                 "(<!--pytest-codeblocks:expected-output--> and a plain ``` block)"

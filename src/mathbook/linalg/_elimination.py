@@ -517,6 +517,10 @@ def swap_rows(M: ArrayLike, i: int, j: int) -> FloatArray:
     --------
     >>> swap_rows([[1, 2], [3, 4]], 0, 1).tolist()
     [[3.0, 4.0], [1.0, 2.0]]
+
+    See Also
+    --------
+    Taught in [Elimination and the three row operations](../../linear-algebra/week-2/row-operations.md#in-code).
     """
     A = as_matrix(M, "M")
     i = _check_row(i, "i", A.shape[0])
@@ -550,6 +554,10 @@ def scale_row(M: ArrayLike, i: int, factor: float) -> FloatArray:
     --------
     >>> scale_row([[2, 4], [3, 5]], 0, 0.5).tolist()
     [[1.0, 2.0], [3.0, 5.0]]
+
+    See Also
+    --------
+    Taught in [Elimination and the three row operations](../../linear-algebra/week-2/row-operations.md#in-code).
     """
     A = as_matrix(M, "M")
     i = _check_row(i, "i", A.shape[0])
@@ -588,6 +596,10 @@ def add_row_multiple(M: ArrayLike, target: int, source: int, factor: float) -> F
     --------
     >>> add_row_multiple([[1, 2], [3, 4]], 1, 0, -3).tolist()
     [[1.0, 2.0], [0.0, -2.0]]
+
+    See Also
+    --------
+    Taught in [Elimination and the three row operations](../../linear-algebra/week-2/row-operations.md#in-code).
     """
     A = as_matrix(M, "M")
     t = _check_row(target, "target", A.shape[0])
@@ -701,6 +713,9 @@ def eliminate(
     --------
     Taught in [Two equations, two unknowns](../../linear-algebra/week-1/two-variables.md#in-code)
     and [Three equations, three unknowns](../../linear-algebra/week-1/three-variables.md#worked-example).
+    Also in [Elimination and the three row operations](../../linear-algebra/week-2/row-operations.md#worked-example),
+    [Row echelon form, pivots and free variables](../../linear-algebra/week-2/echelon-form.md#in-code) and
+    [Gaussian elimination with back substitution](../../linear-algebra/week-2/gaussian-elimination.md#why-pivoting).
     """
     coefficients = as_matrix(A, "A")
     n = coefficients.shape[1]
@@ -756,6 +771,12 @@ def row_echelon(A: ArrayLike, *, pivoting: Pivoting = "partial") -> FloatArray:
     --------
     >>> row_echelon([[1, 2], [3, 4]], pivoting="first").tolist()
     [[1.0, 2.0], [0.0, -2.0]]
+
+    See Also
+    --------
+    ``scipy.linalg.lu`` returns the same $\mathbf{U}$ with partial pivoting.
+    Taught in [Row echelon form, pivots and
+    free variables](../../linear-algebra/week-2/echelon-form.md#row-echelon-form-and-reduced-row-echelon-form).
     """
     M = as_matrix(A, "A")
     method = check_option("pivoting", pivoting, _PIVOTING)
@@ -786,6 +807,11 @@ def rref(A: ArrayLike) -> FloatArray:
     --------
     >>> rref([[1, 2, 3], [2, 4, 7]]).tolist()
     [[1.0, 2.0, 0.0], [0.0, 0.0, 1.0]]
+
+    See Also
+    --------
+    Taught in [Row echelon form, pivots and
+    free variables](../../linear-algebra/week-2/echelon-form.md#row-echelon-form-and-reduced-row-echelon-form).
     """
     M = as_matrix(A, "A")
     return _reduce(M, M.shape[1], pivot_columns=M.shape[1], reduced=True).cleaned()
@@ -823,6 +849,7 @@ def rank(A: ArrayLike) -> int:
     --------
     ``numpy.linalg.matrix_rank`` computes it from the singular values instead.
     Taught in [Two equations, two unknowns](../../linear-algebra/week-1/two-variables.md#in-code).
+    In full in [Rank: how much information a system carries](../../linear-algebra/week-2/rank.md#in-code).
     """
     M = as_matrix(A, "A")
     return len(_reduce(M, M.shape[1], pivot_columns=M.shape[1]).pivots)

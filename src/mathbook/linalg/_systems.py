@@ -100,6 +100,7 @@ def solve(A: ArrayLike, b: ArrayLike) -> FloatArray:
     ``numpy.linalg.solve`` does the same with LAPACK.
     Taught in [Two equations, two unknowns](../../linear-algebra/week-1/two-variables.md#in-code)
     and [Three equations, three unknowns](../../linear-algebra/week-1/three-variables.md#in-code).
+    The algorithm: [Gaussian elimination with back substitution](../../linear-algebra/week-2/gaussian-elimination.md#in-code).
     """  # noqa: E501
     coefficients = as_square_matrix(A, "A")
     n = coefficients.shape[0]
@@ -150,6 +151,8 @@ def classify_system(A: ArrayLike, b: ArrayLike) -> SystemKind:
     --------
     Taught in [Two equations, two unknowns](../../linear-algebra/week-1/two-variables.md#in-code)
     and [Three equations, three unknowns](../../linear-algebra/week-1/three-variables.md#in-code).
+    In full in [Rank: how much information a system
+    carries](../../linear-algebra/week-2/rank.md#rank-and-the-number-of-solutions).
     """
     coefficients = as_matrix(A, "A")
     n = coefficients.shape[1]
@@ -231,6 +234,7 @@ def back_substitution(U: ArrayLike, c: ArrayLike) -> FloatArray:
     See Also
     --------
     ``scipy.linalg.solve_triangular``
+    Taught in [Gaussian elimination with back substitution](../../linear-algebra/week-2/gaussian-elimination.md#the-algorithm).
     """
     upper = as_square_matrix(U, "U")
     n = upper.shape[0]
@@ -349,6 +353,7 @@ def solve_parametric(A: ArrayLike, b: ArrayLike) -> ParametricSolution:
     See Also
     --------
     Taught in [Three equations, three unknowns](../../linear-algebra/week-1/three-variables.md#in-code).
+    In full in [Row echelon form, pivots and free variables](../../linear-algebra/week-2/echelon-form.md#the-general-solution).
     """
     coefficients = as_matrix(A, "A")
     m, n = coefficients.shape
