@@ -40,6 +40,10 @@ PAGES = {
     "lesson (Part 0: functions)": "foundations/week-1/functions/",
     "lesson (Part 0: update rule)": "foundations/week-1/update-rule/",
     "lab (Part 0 week 1)": "foundations/week-1/lab/",
+    "lesson (Part 0: least squares)": "foundations/week-2/least-squares/",
+    "lab (Part 0 week 2)": "foundations/week-2/lab/",
+    "lesson (rank, image slider)": "linear-algebra/week-2/rank/",
+    "lab (week 2)": "linear-algebra/week-2/lab/",
     "home": "",
 }
 
@@ -107,7 +111,8 @@ def page_weights(site: Path) -> None:
             start = time.perf_counter()
             page.goto(base + path, wait_until="load")
             page.wait_for_function(
-                "() => [...document.querySelectorAll('.mb-figure svg, .katex')]"
+                "() => [...document.querySelectorAll("
+                "'.mb-figure .mb-frame:not([hidden]) svg, .mb-figure > svg, .katex')]"
                 ".every(e => e.getBoundingClientRect().height > 0)"
             )
             visible = time.perf_counter() - start
