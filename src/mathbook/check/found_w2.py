@@ -328,7 +328,7 @@ _ONE = [1.0, 2.0, 4.0, 7.0, 11.0]                                 # one feature,
 _SEVERAL = np.array([[1.0, 3.0], [2.0, 1.0], [4.0, 6.0], [5.0, 2.0], [7.0, 5.0]])
 _SQUARE = np.array([[1.0, 2.0], [3.0, -1.0], [0.5, 4.0]])         # m = n + 1 = 3
 _CONSTANT = np.column_stack([_ONE, np.full(5, 0.1)])              # a constant feature
-_CONSTANT_7 = np.column_stack([np.arange(7.0), np.full(7, 0.1)])  # its std is 1.4e-17, not 0
+_CONSTANT_7 = np.column_stack([np.arange(7.0), np.full(7, 0.1)])  # its std is not exactly 0
 _TWICE = np.column_stack([_ONE, _ONE])                            # two identical features
 _SCALED = np.array([[1000.0, 0.0012], [1250.0, 0.0031], [1500.0, 0.0018],
                     [2000.0, 0.0040], [1750.0, 0.0025]])          # near 1e3 and near 1e-3
@@ -617,7 +617,7 @@ def _standardise_hints() -> tuple[tuple[Detector, str], ...]:
               or _answer(fn, _CONSTANT_7) is not _NO_ANSWER),
          "a constant feature has standard deviation 0 and cannot be standardised, but "
          "round-off can leave its computed std a hair above 0 (np.full(7, 0.1).std() is "
-         "1.4e-17), so test the values, not std == 0: "
+         f"{np.full(7, 0.1).std():.1e}), so test the values, not std == 0: "
          "if np.any(np.ptp(features, axis=0) == 0): raise ValueError(\"constant feature\")."),
         (lambda fn: _list_trouble(fn, _F), _hint_list("features")),
     )
