@@ -124,6 +124,11 @@ def mse_root(X: Any, y: Any, w: Any) -> float:
     return math.sqrt(float(r @ r) / len(r))
 
 
+def mse_norm_not_squared(X: Any, y: Any, w: Any) -> float:
+    r = _residual(X, y, w)
+    return float(np.linalg.norm(r)) / len(r)
+
+
 def mse_absolute(X: Any, y: Any, w: Any) -> float:
     return float(np.mean(np.abs(_residual(X, y, w))))
 
@@ -228,6 +233,11 @@ def gradient_sum_without_2(X: Any, y: Any, w: Any) -> np.ndarray:
     return _exact_gradient(X, y, w) * len(_f(y)) / 2
 
 
+def gradient_by_columns(X: Any, y: Any, w: Any) -> np.ndarray:
+    X, y = _f(X), _f(y)
+    return 2 / X.shape[1] * X.T @ (X @ _f(w) - y)
+
+
 def gradient_flipped(X: Any, y: Any, w: Any) -> np.ndarray:
     return -_exact_gradient(X, y, w)
 
@@ -244,10 +254,11 @@ def gradient_on_lists(X: Any, y: Any, w: Any) -> np.ndarray:
 def _descent(features: Any, y: Any, alpha: float, tol: float, max_steps: int, *,
              back: bool = True, standardise: bool = True, ones_too: bool = False,
              on_growth: str | None = "diverged", on_gradient: bool = False,
-             take_refused: bool = False) -> tuple[np.ndarray, int, str]:
+             take_refused: bool = False, no_2: bool = False,
+             ddof: int = 0) -> tuple[np.ndarray, int, str]:
     """The lab's run with one mistake switched on."""
     if standardise:
-        Z, mean, std = _plain_standardise(features)
+        Z, mean, std = _plain_standardise(features, ddof)
     else:
         Z = _f(features)
         mean, std = np.zeros(Z.shape[1]), np.ones(Z.shape[1])
@@ -262,7 +273,7 @@ def _descent(features: Any, y: Any, alpha: float, tol: float, max_steps: int, *,
     v, previous = np.zeros(X.shape[1]), math.inf
     with np.errstate(all="ignore"):
         for steps in range(max_steps):
-            grad = _exact_gradient(X, y, v)
+            grad = _exact_gradient(X, y, v) / (2 if no_2 else 1)
             step = alpha * grad
             size = float(np.linalg.norm(step))
             if on_growth is not None and (not math.isfinite(size) or size > previous):
@@ -301,6 +312,7 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("mse", mse_half, "half the mean squared error"),
     ("mse", mse_by_columns, "number of columns of X"),
     ("mse", mse_root, "square root"),
+    ("mse", mse_norm_not_squared, "squared length"),
     ("mse", mse_absolute, "mean absolute error"),
     ("mse", mse_no_empty_check, "raise ValueError"),
     ("normal_equations_fit", fit_inverse, "np.linalg.solve(X.T @ X, X.T @ y)"),
@@ -312,6 +324,7 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("standardise", standardise_by_variance, "not the variance"),
     ("standardise", standardise_not_centred, "subtract the mean first"),
     ("standardise", standardise_no_constant_check, "standard deviation 0"),
+    ("standardise", _plain_standardise, "np.any(np.ptp(features, axis=0) == 0)"),
     ("unstandardise", unstandardise_intercept_unchanged, "the intercept changes too"),
     ("unstandardise", unstandardise_wrong_sign, "the sign of the correction"),
     ("unstandardise", unstandardise_mean_not_scaled, "divide each v_j * mean_j by std_j"),
@@ -319,11 +332,14 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("gradient", gradient_without_2, "half the gradient"),
     ("gradient", gradient_sum, "m times too large"),
     ("gradient", gradient_sum_without_2, "the 2 and the 1/m are both missing"),
+    ("gradient", gradient_by_columns, "number of columns of X"),
     ("gradient", gradient_flipped, "the sign is flipped"),
     ("gradient", gradient_column, "flat vector of shape (n + 1,)"),
     ("gradient", gradient_on_lists, "Convert each one first"),
     ("gradient_descent_fit", _descent_variant(back=False), "on the standardised scale"),
     ("gradient_descent_fit", _descent_variant(ones_too=True), "standardise the column of ones"),
+    ("gradient_descent_fit", _descent_variant(no_2=True), "is the 2 of the gradient missing"),
+    ("gradient_descent_fit", _descent_variant(ddof=1), "sample standard deviation"),
     ("gradient_descent_fit", _descent_variant(on_growth=None), "diverged, never converged"),
     ("gradient_descent_fit", _descent_variant(on_growth="not converged"),
      "steps grow has diverged"),

@@ -36,10 +36,10 @@ def normal_equations_fit(X, y):
 
 def standardise(features):
     features = np.asarray(features, dtype=float)
+    if np.any(np.ptp(features, axis=0) == 0):      # not std == 0, which round-off can miss
+        raise ValueError("a feature is constant")
     mean = features.mean(axis=0)
     std = features.std(axis=0)
-    if np.any(std == 0):
-        raise ValueError("a feature is constant")
     return (features - mean) / std, mean, std
 
 

@@ -139,11 +139,11 @@ def _solve(X: ArrayLike, y: ArrayLike) -> FloatArray:
     return _floats(np.linalg.solve(design.T @ design, design.T @ targets))
 
 
-def _standardise(features: ArrayLike) -> tuple[FloatArray, FloatArray, FloatArray]:
+def _standardise(features: ArrayLike, ddof: int = 0) -> tuple[FloatArray, FloatArray, FloatArray]:
     data = _floats(features)
-    mean, std = data.mean(axis=0), data.std(axis=0)
-    if np.any(std == 0):
+    if np.any(np.ptp(data, axis=0) == 0):                 # not std == 0: round-off
         raise ValueError("a constant feature has standard deviation 0")
+    mean, std = data.mean(axis=0), data.std(axis=0, ddof=ddof)
     return (data - mean) / std, mean, std
 
 
@@ -162,10 +162,10 @@ def _gradient(X: ArrayLike, y: ArrayLike, w: ArrayLike) -> FloatArray:
 
 def _descend(features: ArrayLike, y: ArrayLike, alpha: float, tol: float = 1e-8,
              max_steps: int = 10_000, *, on_gradient: bool = False,
-             standardised: bool = True) -> tuple[FloatArray, int, str]:
+             standardised: bool = True, ddof: int = 0) -> tuple[FloatArray, int, str]:
     """The reference run (or, for the hints, a variant with one switch flipped)."""
     if standardised:
-        Z, mean, std = _standardise(features)
+        Z, mean, std = _standardise(features, ddof)
     else:
         Z = _floats(features)
         mean, std = np.zeros(Z.shape[1]), np.ones(Z.shape[1])
@@ -328,6 +328,7 @@ _ONE = [1.0, 2.0, 4.0, 7.0, 11.0]                                 # one feature,
 _SEVERAL = np.array([[1.0, 3.0], [2.0, 1.0], [4.0, 6.0], [5.0, 2.0], [7.0, 5.0]])
 _SQUARE = np.array([[1.0, 2.0], [3.0, -1.0], [0.5, 4.0]])         # m = n + 1 = 3
 _CONSTANT = np.column_stack([_ONE, np.full(5, 0.1)])              # a constant feature
+_CONSTANT_7 = np.column_stack([np.arange(7.0), np.full(7, 0.1)])  # its std is not exactly 0
 _TWICE = np.column_stack([_ONE, _ONE])                            # two identical features
 _SCALED = np.array([[1000.0, 0.0012], [1250.0, 0.0031], [1500.0, 0.0018],
                     [2000.0, 0.0040], [1750.0, 0.0025]])          # near 1e3 and near 1e-3
@@ -424,7 +425,8 @@ def _fit_cases() -> tuple[tuple[Any, ...], ...]:
 
 def _standardise_cases() -> tuple[Case, ...]:
     hand: list[Case] = [(_SEVERAL,), (_ONE_COLUMN,), (_SCALED,), (_INTEGERS,), (_TWICE,),
-                        (_SQUARE.tolist(),), (_CONSTANT,), (_SINGLE,)]   # the last two: ValueError
+                        (_SQUARE.tolist(),), (_CONSTANT,), (_CONSTANT_7,),
+                        (_SINGLE,)]                                 # the last three: ValueError
 
     def random_features(rng: np.random.Generator) -> Case:
         if rng.random() < 0.5:
@@ -548,6 +550,9 @@ def _mse_hints() -> tuple[tuple[Detector, str], ...]:
          "(rows), len(y)."),
         (lambda fn: _same(_answer(fn, _X, _Y, _W), math.sqrt(total / m)),
          "this is the square root of the mean squared error; leave out np.sqrt."),
+        (lambda fn: _same(_answer(fn, _X, _Y, _W), math.sqrt(total) / m),
+         "this is the length of the residual over m; the loss uses its squared length, "
+         "np.linalg.norm(r)**2 / m, that is r @ r / m."),
         (lambda fn: _same(_answer(fn, _X, _Y, _W), float(np.mean(np.abs(residual)))),
          "this is the mean absolute error: square each residual."),
         (lambda fn: _same(_answer(fn, _X, _Y, _W), total / m)
@@ -608,9 +613,12 @@ def _standardise_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: len(parts(fn)) == 3 and _same(parts(fn)[0], _F / std),
          "subtract the mean first: Z = (features - mean) / std."),
         (lambda fn: len(parts(fn)) == 3
-         and _answer(fn, _CONSTANT) is not _NO_ANSWER,
-         "a constant feature has standard deviation 0 and cannot be standardised: "
-         "if np.any(std == 0): raise ValueError(\"constant feature\")."),
+         and (_answer(fn, _CONSTANT) is not _NO_ANSWER
+              or _answer(fn, _CONSTANT_7) is not _NO_ANSWER),
+         "a constant feature has standard deviation 0 and cannot be standardised, but "
+         "round-off can leave its computed std a hair above 0 (np.full(7, 0.1).std() is "
+         f"{np.full(7, 0.1).std():.1e}), so test the values, not std == 0: "
+         "if np.any(np.ptp(features, axis=0) == 0): raise ValueError(\"constant feature\")."),
         (lambda fn: _list_trouble(fn, _F), _hint_list("features")),
     )
 
@@ -656,6 +664,9 @@ def _gradient_hints() -> tuple[tuple[Detector, str], ...]:
          "(2/m) * X.T @ (X @ w - y)."),
         (lambda fn: _same(_answer(fn, _X, _Y, _W), m * exact / 2),
          "the 2 and the 1/m are both missing: (2/m) * X.T @ (X @ w - y)."),
+        (lambda fn: _same(_answer(fn, _X, _Y, _W), m * exact / _X.shape[1]),
+         "this divides by the number of columns of X; divide by m, the number of examples "
+         "(rows), len(y): (2/m) * X.T @ (X @ w - y)."),
         (lambda fn: _same(_answer(fn, _X, _Y, _W), -exact),
          "the sign is flipped: with the residual written X @ w - y the gradient is "
          "(2/m) * X.T @ (X @ w - y); with y - X @ w it needs a minus sign."),
@@ -716,7 +727,14 @@ def _descent_hints() -> tuple[tuple[Detector, str], ...]:
          "standardise the "
          "column of ones? Its standard deviation is 0. Standardise the features first, then "
          "build the design matrix of Z."),
-        (lambda fn: _converges_plainly(fn) and _descent_parts(fn, *divergent)[2:] == ("converged",),
+        (lambda fn: _same_run(_descent_parts(fn, _F, _Y, 0.3), _descend(_F, _Y, 0.15)),
+         "your steps are half as long as they should be: is the 2 of the gradient missing? "
+         "grad = (2/m) * X.T @ (X @ w - y)."),
+        (lambda fn: _same_run(_descent_parts(fn, _F, _Y, 0.3), _descend(_F, _Y, 0.3, ddof=1)),
+         "this standardises with the sample standard deviation (dividing by m - 1); use "
+         "the population one, features.std(axis=0) (ddof 0), as your standardise does."),
+        (lambda fn: _same_run(_descent_parts(fn, _F, _Y, 0.3), _descend(_F, _Y, 0.3))
+         and _descent_parts(fn, *divergent)[2:] == ("converged",),
          "with alpha = 1.2 every step on this data overshoots and is longer than the one "
          "before: the run has diverged, never converged. Stop with \"diverged\" as soon as "
          "np.linalg.norm(step) > the previous length, or is not finite."),
