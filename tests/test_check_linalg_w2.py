@@ -87,15 +87,52 @@ def test_any_row_echelon_form_passes(form: Any) -> None:
     assert result.passed, result.message
 
 
-def test_elimination_without_row_swaps_for_size_fails_only_on_the_tiny_pivot() -> None:
+def test_elimination_without_row_swaps_for_size_fails_only_on_the_small_pivots() -> None:
     def row_echelon(M: Any) -> Any:                  # swaps only at an exact zero
         return linalg.row_echelon(M, pivoting="first")
 
     failed_with(linalg_w2.row_echelon(row_echelon), "row_echelon(M=[[1e-14, 1.0], [1.0, 1.0]])",
                 hint="partial pivoting")
-    tiny = [[1e-14, 1.0], [1.0, 1.0]]
+    small = ([[1e-14, 1.0], [1.0, 1.0]], [[1e-7, 1.0], [1.0, 1.0]])
     assert linalg_w2.row_echelon(
-        lambda M: linalg.row_echelon(M) if np.array_equal(M, tiny) else row_echelon(M)).passed
+        lambda M: linalg.row_echelon(M) if any(np.array_equal(M, s) for s in small)
+        else row_echelon(M)).passed
+
+
+def test_solve_any_without_pivoting_loses_digits_on_the_small_pivot() -> None:
+    reference = solutions()["solve_any"]
+
+    def solve_any(A: Any, b: Any) -> Any:            # no swap at the pivot 1e-7 only
+        if not np.array_equal(A, [[1e-7, 1.0], [1.0, 1.0]]):
+            return reference(A, b)
+        E = linalg.eliminate(A, b, pivoting="first")
+        return "unique", linalg.back_substitution(E.matrix[:, :2], E.matrix[:, 2])
+
+    failed_with(linalg_w2.solve_any(solve_any), "solve_any(A=[[1e-07, 1.0], [1.0, 1.0]], b=[1, 2])",
+                "a relative error of 5e-10", hint="partial pivoting")
+
+
+def test_solve_any_answering_unique_for_a_contradictory_tall_system() -> None:
+    reference = solutions()["solve_any"]
+
+    def solve_any(A: Any, b: Any) -> Any:            # full column rank taken as "unique"
+        A, b = np.array(A, dtype=float), np.array(b, dtype=float)
+        if A.size and np.linalg.matrix_rank(A) == A.shape[1]:
+            return "unique", np.linalg.lstsq(A, b, rcond=None)[0]
+        return reference(A, b)
+
+    failed_with(linalg_w2.solve_any(solve_any), "expected kind 'none' got 'unique'",
+                hint="rank A = n does not mean a solution exists")
+
+
+def test_solve_any_must_reject_an_empty_system() -> None:
+    reference = solutions()["solve_any"]
+
+    def solve_any(A: Any, b: Any) -> Any:            # no unknowns: says "none"
+        return ("none", None) if np.size(A) == 0 else reference(A, b)
+
+    failed_with(linalg_w2.solve_any(solve_any), "solve_any(A=[[], []], b=[1, 2]) expected "
+                "ValueError")
 
 
 def test_any_parametrisation_of_the_solutions_passes() -> None:
@@ -166,6 +203,8 @@ _NO_INDEX_CHECK = ("if not 0 <= k < M.shape[0]:", "if False:")
 _INTEGERS = ("M = np.array(M, dtype=float)", "M = np.array(M)")
 _NO_TOLERANCE = ("tol = 1e-10 * np.abs(M).max()", "tol = 0.0")
 _FIRST_NON_ZERO = ("p = r + np.argmax(np.abs(M[r:, j]))", "p = r + np.argmax(M[r:, j] != 0)")
+_FIRST_ABOVE_TOL = ("p = r + np.argmax(np.abs(M[r:, j]))",
+                    "p = r + np.argmax(np.abs(M[r:, j]) > tol)")
 
 MISTAKES = [
     # (grader, changes to the reference, fragment of the failure, fragment of the hint)
@@ -196,6 +235,10 @@ MISTAKES = [
      "row_echelon(M=[[0, 1], [1, 0]])", "swap the row with a lower one"),
     ("row_echelon", [("row_echelon", *_NO_TOLERANCE), ("row_echelon", *_FIRST_NON_ZERO)],
      "row_echelon(M=[[1e-14, 1.0], [1.0, 1.0]])", "partial pivoting"),
+    ("row_echelon", [("row_echelon", *_FIRST_ABOVE_TOL)],
+     "row_echelon(M=[[1e-07, 1.0], [1.0, 1.0]]) got", "partial pivoting"),
+    ("rref", [("row_echelon", *_FIRST_ABOVE_TOL)],
+     "rref(M=[[1e-07, 1.0], [1.0, 1.0]]) expected", "partial pivoting"),
     ("rref", [("rref", "for i in range(r):", "for i in range(0):")],
      "rref(M=[[1, 2], [3, 4]]) expected [[1. 0.] [0. 1.]]", "clear the entries above"),
     ("rref", [("rref", "R = scale_row(R, r, 1 / R[r, j])", "R = R")],
@@ -218,6 +261,8 @@ MISTAKES = [
      "is not a solution of A d = 0", "MINUS its row's entry"),
     ("solve_any", [("row_echelon", *_NO_TOLERANCE), ("row_echelon", *_FIRST_NON_ZERO)],
      "solve_any(A=[[1e-14, 1.0], [1.0, 1.0]], b=[1, 2])", "partial pivoting"),
+    ("solve_any", [("row_echelon", *_FIRST_ABOVE_TOL)],
+     "solve_any(A=[[1e-07, 1.0], [1.0, 1.0]], b=[1, 2])", "partial pivoting"),
     ("solve_any", [("row_echelon", "p = r + np.argmax(np.abs(M[r:, j]))", "p = r")],
      "solve_any(A=[[0, 1], [1, 0]], b=[2, 3])", "swap the row with a lower one"),
     ("solve_any", [("row_echelon", *_NO_TOLERANCE), ("solve_any", "tol = 1e-10 * np.abs(R).max()",

@@ -168,6 +168,15 @@ def test_eliminate_hand_example_first_pivot() -> None:
     assert E.steps[1].latex == r"R_{2} \leftarrow -\tfrac{1}{4}R_{2}"
 
 
+@pytest.mark.parametrize(("pivot", "multiplier"), [
+    (1e-10, "10^{10}"), (5e-7, r"2 \cdot 10^{6}\,"), (1e-3, "1000"),
+])
+def test_a_huge_whole_multiplier_is_written_as_a_power_of_ten(pivot: float,
+                                                              multiplier: str) -> None:
+    E = la.eliminate([[pivot, 1], [1, 1]], [1, 2], pivoting="first")
+    assert E.steps[0].latex == rf"R_{{2}} \leftarrow R_{{2}} - {multiplier}R_{{1}}"
+
+
 def test_eliminate_hand_example_partial_pivot() -> None:
     # Partial pivoting: |3| > |1| so swap first; then R2 - (1/3) R1 leaves 2 - 4/3 = 2/3.
     E = la.eliminate([[1, 2], [3, 4]])

@@ -94,6 +94,8 @@ def back_substitution(U, c):
 
 def solve_any(A, b):
     A, b = np.array(A, dtype=float), np.array(b, dtype=float)
+    if A.size == 0:
+        raise ValueError(f"A is empty (shape {A.shape}): no equations or no unknowns")
     n = A.shape[1]
     R = rref(np.column_stack([A, b]))
     tol = 1e-10 * np.abs(R).max()

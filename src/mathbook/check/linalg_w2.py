@@ -13,9 +13,9 @@ numbered from 0 in code ($R_1$ is row ``0``).
   All three raise ``ValueError`` for a row index outside ``0 .. m-1`` (negative ones too).
 * `row_echelon(M)`: *a* row echelon form of ``M``. Any one passes: the grader checks that
   zero rows are at the bottom, each pivot is right of the pivot above, and the rows span
-  the same space as those of ``M``. Entries at most $10^{-8}$ times the largest entry of
-  your result count as zero, so elimination that divides by a pivot of $10^{-14}$ next to
-  1 (multipliers of $10^{14}$) is not accepted: use partial pivoting.
+  the same space as those of ``M``, and that you pivot: for
+  ``[[1e-7, 1], [1, 1]]`` the first row must not stay a multiple of ``[1e-7, 1]`` (a pivot
+  of $10^{-7}$ is above every allowed tolerance, so only partial pivoting swaps it away).
 * `rref(M)`: *the* reduced row echelon form (every pivot 1, the only non-zero entry of its
   column); it is unique, so it is compared entry by entry.
 * `rank(M)`: the number of pivots, an ``int``.
@@ -25,7 +25,10 @@ numbered from 0 in code ($R_1$ is row ``0``).
   ``("unique", x)``, ``("none", None)`` or ``("infinite", (p, D))``: ``p`` of shape
   ``(n,)`` with $\mathbf{A}\mathbf{p} = \mathbf{b}$ and ``D`` of shape ``(n, f)`` whose
   $f = n - \operatorname{rank}\mathbf{A}$ columns are independent solutions of
-  $\mathbf{A}\mathbf{d} = \mathbf{0}$. Any such ``p`` and ``D`` pass.
+  $\mathbf{A}\mathbf{d} = \mathbf{0}$. Any such ``p`` and ``D`` pass. A unique solution
+  must match to 7 significant digits, and to 12 for ``A = [[1e-7, 1], [1, 1]]``,
+  ``b = [1, 2]`` (without pivoting about 7 digits are lost there). An empty ``A`` (no
+  equations or no unknowns) raises ``ValueError``.
 
 Deciding that a number is zero: treat $|a| \le \text{tol} \cdot \max_{ij}|m_{ij}|$ as
 zero, with any tol from $10^{-13}$ to $10^{-8}$ (the cases are chosen so that all of them,
@@ -33,10 +36,11 @@ and ``np.linalg.matrix_rank``, agree). An exact ``== 0`` fails: elimination of
 ``[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, 0.8, 0.9]]`` leaves about $10^{-17}$, not 0.
 
 The cases include zero rows and zero columns in every position, wide and tall matrices,
-a zero in a pivot position (a swap is needed), a pivot of $10^{-14}$ next to 1, integer
-input and random matrices of every rank. When a failure looks like a well-known mistake
-(changing the input, integer truncation, a wrong sign, no swap at a zero pivot, no
-tolerance) the message ends with a hint.
+a zero in a pivot position (a swap is needed), a pivot of $10^{-14}$ next to 1 (below the
+tolerance: it counts as zero), a pivot of $10^{-7}$ next to 1 (above it: only partial
+pivoting swaps it away), integer input and random matrices of every rank. When a failure
+looks like a well-known mistake (changing the input, integer truncation, a wrong sign, no
+swap at a zero pivot, no partial pivoting, no tolerance) the message ends with a hint.
 
 Examples
 --------
@@ -209,6 +213,10 @@ def _compare_echelon(expected: NDArray[np.float64], got: Any) -> bool | str:
         shape = "" if values is None else f" of shape {values.shape}"
         return (f"expected a float array of shape {expected.shape}, got "
                 f"{_show_value(got)}{shape}")
+    if np.array_equal(expected, _SMALL_PIVOT_ECHELON) and _parallel(values[0], _SMALL_PIVOT[0]):
+        return (f"got {_show_value(values)}: row 0 is still a multiple of [1e-07, 1], so "
+                "the pivot 1e-07 was used although the 1 below it is larger; the lab asks "
+                "for partial pivoting")
     tol = _ZERO_RTOL * float(np.abs(values).max())
     problem = _echelon_problem(values, tol)
     if problem is not None:
@@ -220,6 +228,12 @@ def _compare_echelon(expected: NDArray[np.float64], got: Any) -> bool | str:
                 f"the same space as the rows of M (for example {_show_value(expected)}); "
                 "only the three row operations keep it")
     return True
+
+
+def _parallel(u: ArrayLike, v: ArrayLike) -> bool:
+    """Whether the non-zero vectors ``u`` and ``v`` point along the same line."""
+    a, b = _unit_rows(np.array([u, v], dtype=float))
+    return bool(abs(float(a @ b)) > 1.0 - 1e-12)
 
 
 def _compare_solution(expected: _Solved, got: Any) -> bool | str:
@@ -238,6 +252,12 @@ def _compare_solution(expected: _Solved, got: Any) -> bool | str:
         if x is None or x.shape != (n,) or not np.allclose(x, expected.solution, rtol=1e-7,
                                                             atol=1e-9):
             return f"expected ('unique', {_show_value(expected.solution)}) got {_show_value(got)}"
+        if np.array_equal(A, _SMALL_PIVOT):
+            error = float(np.max(np.abs(x - expected.solution) / np.abs(expected.solution)))
+            if error > _PIVOTED_RTOL:
+                return (f"expected ('unique', {expected.solution.tolist()}) got "
+                        f"{x.tolist()}: a relative error of {error:.0e}, where this "
+                        f"well-conditioned system allows {_PIVOTED_RTOL:.0e}")
         return True
     return _infinite_problem(A, b, expected.solution[1].shape[1], solution) or True
 
@@ -277,7 +297,15 @@ _ROUND_OFF = [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, 0.8, 0.9]]
 """Rank 2 on paper (row 2 is the mean of rows 1 and 3); elimination leaves about 1e-17."""
 
 _NEAR_ZERO = [[1e-14, 1.0], [1.0, 1.0]]
-"""A pivot of 1e-14 next to 1: without a row swap the multiplier is 1e14."""
+"""A pivot of 1e-14 next to 1: below every allowed tolerance, so it counts as zero."""
+
+_SMALL_PIVOT = [[1e-7, 1.0], [1.0, 1.0]]
+"""A pivot of 1e-7 next to 1: above every allowed tolerance, so only partial pivoting
+avoids it; without a swap the multiplier is 1e7 and about 7 digits are lost."""
+
+_SMALL_PIVOT_ECHELON = linalg.row_echelon(_SMALL_PIVOT)
+_PIVOTED_RTOL = 1e-12
+"""How closely the solution of the well-conditioned _SMALL_PIVOT system must match."""
 
 _HAND_MATRICES: tuple[Any, ...] = (
     [[1, 2], [3, 4]],
@@ -286,6 +314,7 @@ _HAND_MATRICES: tuple[Any, ...] = (
     [[0, 2, 1], [1, 1, 1], [2, 1, 3]],
     [[1, 2, 3], [2, 4, 7], [1, 1, 1]],              # zero pivot appears after a step
     _NEAR_ZERO,
+    _SMALL_PIVOT,                                   # partial pivoting needed
     [[0, 1, 2], [0, 3, 4], [0, 5, 7]],              # zero first column
     [[1, 0, 2], [2, 0, 5], [3, 0, 1]],              # zero middle column
     [[1, 2, 0], [3, 4, 0]],                         # zero last column, wide
@@ -315,6 +344,7 @@ _HAND_SYSTEMS: tuple[tuple[Any, Any], ...] = (
     ([[0, 1], [1, 0]], [2, 3]),                                    # zero pivot: swap
     ([[0, 2, 1], [1, 1, 1], [2, 1, 3]], [3, 3, 6]),
     (_NEAR_ZERO, [1, 2]),                                          # tiny pivot
+    (_SMALL_PIVOT, [1, 2]),                                        # partial pivoting
     ([[1e-20, 1.0], [1.0, 1.0]], [1, 2]),
     (np.array([[4, 2], [1, 3]]), np.array([6, 5])),                # integers, x = (0.8, 1.4)
     ([[1, 2], [2, 4]], [3, 7]),                                    # none
@@ -335,6 +365,7 @@ _HAND_SYSTEMS: tuple[tuple[Any, Any], ...] = (
     (np.zeros((2, 3)), [1, 0]),                                    # nothing does
     (_ROUND_OFF, [0.6, 1.5, 2.4]),                                 # infinite, round-off
     (_ROUND_OFF, [0.6, 1.5, 2.5]),                                 # none, round-off
+    ([[], []], [1, 2]),                                            # no unknowns: ValueError
 )
 
 _HAND_TRIANGULAR: tuple[tuple[Any, Any], ...] = (
@@ -534,9 +565,10 @@ _HINT_SWAP = (
     "largest size: partial pivoting)."
 )
 _HINT_PIVOTING = (
-    "with a pivot of 1e-14 next to 1 the multiplier is 1e14 and round-off swamps the "
-    "result. Use partial pivoting: swap up the entry of largest absolute value in the "
-    "column (lesson: Gaussian elimination, why pivoting)."
+    "a pivot of 1e-7 next to 1 is not zero, but dividing by it makes the multiplier 1e7 "
+    "and about 7 digits are lost to round-off. Use partial pivoting: in each column swap "
+    "up the entry of largest absolute value, even when the pivot is not zero (lesson: "
+    "Gaussian elimination, why pivoting)."
 )
 _HINT_ROUND_OFF = (
     "elimination in floating point leaves round-off such as 1e-17 where there should be "
@@ -646,7 +678,8 @@ def _elimination_hints(reference: Callable[..., Any],
     hints: list[tuple[Detector, str]] = [
         (lambda fn: _changes_float_input(fn, *_PLAIN_MATRICES[1]), _HINT_COPY),
         (lambda fn: fine(fn) and wrong(fn, _ZERO_PIVOT), _HINT_SWAP),
-        (lambda fn: fine(fn) and wrong(fn, (_NEAR_ZERO,)), _HINT_PIVOTING),
+        (lambda fn: fine(fn) and (wrong(fn, (_NEAR_ZERO,)) or wrong(fn, (_SMALL_PIVOT,))),
+         _HINT_PIVOTING),
         (lambda fn: fine(fn) and (wrong(fn, (_ROUND_OFF,)) or wrong(fn, _TALL_ROUND_OFF)),
          _HINT_ROUND_OFF),
         (lambda fn: fine(fn) and (staircase_wrong(fn, _ZERO_COLUMN)
@@ -722,6 +755,7 @@ def _says_kind(fn: Callable[..., Any], A: Any, b: Any, kind: str) -> bool:
 _UNIQUE = ([[2.0, 1.0], [1.0, 3.0]], [3.0, 5.0])
 _INFINITE = ([[1.0, 1.0, 1.0], [0.0, 1.0, 2.0]], [6.0, 5.0])
 _NONE = ([[1.0, 2.0], [2.0, 4.0]], [3.0, 7.0])
+_TALL_NONE = ([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]], [1.0, 2.0, 4.0])
 
 
 def _solve_hints() -> tuple[tuple[Detector, str], ...]:
@@ -747,6 +781,10 @@ def _solve_hints() -> tuple[tuple[Detector, str], ...]:
          "rank A < n alone does not mean infinitely many solutions: compare rank A with "
          "rank [A | b]. A pivot in the b column is a row 0 = c with c != 0: no solution "
          "(lesson: Rank: how much information a system carries)."),
+        (lambda fn: fine(fn) and _says_kind(fn, *_TALL_NONE, "unique"),
+         "rank A = n does not mean a solution exists: compare rank A with rank [A | b]. "
+         "A tall system with independent columns can still contradict itself, and a "
+         "least-squares answer is then not a solution."),
         (lambda fn: infinite_problem(fn, "does not solve A p = b"),
          "the particular solution sets every free variable to 0; then each pivot variable "
          "is the last entry (the b column) of its row in the reduced row echelon form."),
@@ -758,8 +796,8 @@ def _solve_hints() -> tuple[tuple[Detector, str], ...]:
          and _says_kind(fn, np.array([[4, 2], [1, 3]]), np.array([6, 5]), "unique")
          and wrong(fn, np.array([[4, 2], [1, 3]]), np.array([6, 5])), _HINT_TRUNCATION),
         (lambda fn: fine(fn) and wrong(fn, [[0.0, 1.0], [1.0, 0.0]], [2.0, 3.0]), _HINT_SWAP),
-        (lambda fn: fine(fn) and wrong(fn, [[1e-20, 1.0], [1.0, 1.0]], [1.0, 2.0]),
-         _HINT_PIVOTING),
+        (lambda fn: fine(fn) and (wrong(fn, [[1e-20, 1.0], [1.0, 1.0]], [1.0, 2.0])
+                                  or wrong(fn, _SMALL_PIVOT, [1.0, 2.0])), _HINT_PIVOTING),
         (lambda fn: fine(fn) and (wrong(fn, _ROUND_OFF, [0.6, 1.5, 2.4])
                                   or wrong(fn, _ROUND_OFF, [0.6, 1.5, 2.5])), _HINT_ROUND_OFF),
         (lambda fn: fine(fn) and (wrong(fn, [[0.0, 1.0, 2.0], [0.0, 3.0, 4.0], [0.0, 5.0, 7.0]],
@@ -918,8 +956,9 @@ def row_echelon(fn: Any) -> CheckResult:
 
     Any row echelon form passes: zero rows at the bottom, each pivot to the right of the
     one above, and rows spanning the same space as the rows of ``M`` (the grader checks
-    these, counting entries at most $10^{-8}$ times the largest one as zero: so use
-    partial pivoting, or a tiny pivot makes the other entries huge).
+    these, counting entries at most $10^{-8}$ times the largest one as zero). Use partial
+    pivoting: for ``[[1e-7, 1], [1, 1]]`` the first row must not stay a multiple of
+    ``[1e-7, 1]``.
 
     Parameters
     ----------
@@ -1060,7 +1099,9 @@ def solve_any(fn: Any) -> CheckResult:
     columns of ``D`` (shape ``(n, f)``) independent solutions of
     $\mathbf{A}\mathbf{d} = \mathbf{0}$: every solution is $\mathbf{p} + \mathbf{D}\mathbf{t}$.
     Any valid ``p`` and ``D`` pass. Compare $\operatorname{rank}\mathbf{A}$,
-    $\operatorname{rank}[\mathbf{A} \mid \mathbf{b}]$ and $n$ to classify.
+    $\operatorname{rank}[\mathbf{A} \mid \mathbf{b}]$ and $n$ to classify. Raise
+    ``ValueError`` for an empty ``A``. Use partial pivoting: the solution of
+    ``[[1e-7, 1], [1, 1]] x = [1, 2]`` must be right to 12 significant digits.
 
     Parameters
     ----------

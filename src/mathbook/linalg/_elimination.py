@@ -115,6 +115,10 @@ def _coefficient(magnitude: float, latex: bool) -> str:
     if latex:
         if r"\times" in text:
             return rf"({text})\,"
+        zeros = len(text) - len(text.rstrip("0"))
+        if text.isdigit() and zeros >= 6:           # 10000000000 reads badly: 10^{10}
+            head = text.rstrip("0")
+            return rf"10^{{{zeros}}}" if head == "1" else rf"{head} \cdot 10^{{{zeros}}}\,"
         return text if text.isdigit() or text.startswith(r"\tfrac") else text + r"\,"
     return f"({text})*" if "/" in text else f"{text}*"
 
