@@ -314,7 +314,7 @@ def _descent_compare(case: tuple[Any, ...]) -> Callable[[Any, Any], bool | str]:
         v_expected, v_got = _on_z_scale(expected[0], mean, std), _on_z_scale(array, mean, std)
         if np.all(np.abs(v_got - v_expected) <= 1e-6 * (1 + np.abs(v_expected))):
             return True
-        return (f"expected w = {_show(expected[0])} ({status}, {expected[1]} steps taken) "
+        return (f"expected w = {_show(expected[0])} ({status}, {expected[1]} step{'' if expected[1] == 1 else 's'} taken) "
                 f"got {_show(array)}")
 
     return compare
@@ -1047,7 +1047,7 @@ def gradient(fn: Any) -> CheckResult:
 
     See Also
     --------
-    Taught in [The same fit by gradient descent](../../foundations/week-2/gradient-descent.md#in-code).
+    Taught in [The same fit by gradient descent](../../foundations/week-2/gradient-descent.md#the-gradient-of-the-loss).
 
     Examples
     --------
