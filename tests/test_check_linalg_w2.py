@@ -135,6 +135,27 @@ def test_solve_any_must_reject_an_empty_system() -> None:
                 "ValueError")
 
 
+def test_solve_any_must_reject_a_system_of_no_equations() -> None:
+    reference = solutions()["solve_any"]
+
+    def solve_any(A: Any, b: Any) -> Any:            # no equations: says "none"
+        return ("none", None) if len(A) == 0 else reference(A, b)
+
+    failed_with(linalg_w2.solve_any(solve_any), "b=[]) expected ValueError")
+
+
+def test_back_substitution_that_overwrites_c_gets_the_copy_hint() -> None:
+    def back_substitution(U: Any, c: Any) -> Any:   # x is stored in c itself
+        U, x = np.array(U, dtype=float), np.asarray(c, dtype=float)
+        if np.any(np.diag(U) == 0):
+            raise ValueError("a diagonal entry of U is 0")
+        for i in reversed(range(len(x))):
+            x[i] = (x[i] - U[i, i + 1:] @ x[i + 1:]) / U[i, i]
+        return x
+
+    failed_with(linalg_w2.back_substitution(back_substitution), "in place", hint="makes no copy")
+
+
 def test_any_parametrisation_of_the_solutions_passes() -> None:
     reference = solutions()["solve_any"]
 
@@ -203,6 +224,8 @@ _NO_INDEX_CHECK = ("if not 0 <= k < M.shape[0]:", "if False:")
 _INTEGERS = ("M = np.array(M, dtype=float)", "M = np.array(M)")
 _NO_TOLERANCE = ("tol = 1e-10 * np.abs(M).max()", "tol = 0.0")
 _FIRST_NON_ZERO = ("p = r + np.argmax(np.abs(M[r:, j]))", "p = r + np.argmax(M[r:, j] != 0)")
+_ABSOLUTE_TOLERANCE = [("row_echelon", "tol = 1e-10 * np.abs(M).max()", "tol = 1e-10")] + [
+    (name, "tol = 1e-10 * np.abs(R).max()", "tol = 1e-10") for name in ("rref", "rank", "solve_any")]
 _FIRST_ABOVE_TOL = ("p = r + np.argmax(np.abs(M[r:, j]))",
                     "p = r + np.argmax(np.abs(M[r:, j]) > tol)")
 
@@ -268,6 +291,13 @@ MISTAKES = [
     ("solve_any", [("row_echelon", *_NO_TOLERANCE), ("solve_any", "tol = 1e-10 * np.abs(R).max()",
                                                       "tol = 0.0")],
      "D must have shape (4, 2)", "an == 0 test"),
+    ("solve_any", [("solve_any", "if n in pivots:", "if False:")],
+     "solve_any(A=[[1, 2], [2, 4]], b=[3, 7]) raised IndexError",
+     "raised on a system with no solution"),
+    ("row_echelon", _ABSOLUTE_TOLERANCE, "row_echelon(M=array([[1e-12", "must be relative"),
+    ("rref", _ABSOLUTE_TOLERANCE, "rref(M=array([[10000000.", "must be relative"),
+    ("rank", _ABSOLUTE_TOLERANCE, "expected 2 got 3", "must be relative"),
+    ("solve_any", _ABSOLUTE_TOLERANCE, "solve_any(A=array([[10000000.", "must be relative"),
 ]
 
 

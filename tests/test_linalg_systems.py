@@ -177,6 +177,14 @@ def test_a_huge_whole_multiplier_is_written_as_a_power_of_ten(pivot: float,
     assert E.steps[0].latex == rf"R_{{2}} \leftarrow R_{{2}} - {multiplier}R_{{1}}"
 
 
+@pytest.mark.parametrize(("multiplier", "latex"), [
+    (1e-10, "10^{-10}"), (2.5e-10, r"(2.5 \times 10^{-10})\,"),
+])
+def test_a_tiny_multiplier_is_written_like_a_huge_one(multiplier: float, latex: str) -> None:
+    E = la.eliminate([[1, 1], [multiplier, 1]], [1, 2])
+    assert E.steps[0].latex == rf"R_{{2}} \leftarrow R_{{2}} - {latex}R_{{1}}"
+
+
 def test_eliminate_hand_example_partial_pivot() -> None:
     # Partial pivoting: |3| > |1| so swap first; then R2 - (1/3) R1 leaves 2 - 4/3 = 2/3.
     E = la.eliminate([[1, 2], [3, 4]])

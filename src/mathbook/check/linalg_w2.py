@@ -32,8 +32,9 @@ numbered from 0 in code ($R_1$ is row ``0``).
 
 Deciding that a number is zero: treat $|a| \le \text{tol} \cdot \max_{ij}|m_{ij}|$ as
 zero, with any tol from $10^{-13}$ to $10^{-8}$ (the cases are chosen so that all of them,
-and ``np.linalg.matrix_rank``, agree). An exact ``== 0`` fails: elimination of
-``[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, 0.8, 0.9]]`` leaves about $10^{-17}$, not 0.
+and ``np.linalg.matrix_rank``, agree). The tolerance must be relative: a fixed $10^{-10}$
+fails on matrices whose entries are about $10^{8}$ or $10^{-12}$. An exact ``== 0`` fails: elimination of
+``[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, 0.8, 0.9]]`` leaves about $10^{-16}$, not 0.
 
 The cases include zero rows and zero columns in every position, wide and tall matrices,
 a zero in a pivot position (a swap is needed), a pivot of $10^{-14}$ next to 1 (below the
@@ -76,7 +77,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from mathbook import linalg
 from mathbook.check._core import Case, CheckResult, _show_value, grader
-from mathbook.check._hints import Detector
+from mathbook.check._hints import NO_ANSWER, Detector
 from mathbook.check._hints import Hinted as _Hinted
 from mathbook.check._hints import answer as _answer
 from mathbook.check.linalg_w1 import _cases, _close, _single
@@ -294,7 +295,7 @@ def _infinite_problem(A: NDArray[np.float64], b: NDArray[np.float64], f: int,
 # ---------------------------------------------------------------------------
 
 _ROUND_OFF = [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, 0.8, 0.9]]
-"""Rank 2 on paper (row 2 is the mean of rows 1 and 3); elimination leaves about 1e-17."""
+"""Rank 2 on paper (row 2 is the mean of rows 1 and 3); elimination leaves about 1e-16."""
 
 _NEAR_ZERO = [[1e-14, 1.0], [1.0, 1.0]]
 """A pivot of 1e-14 next to 1: below every allowed tolerance, so it counts as zero."""
@@ -302,6 +303,12 @@ _NEAR_ZERO = [[1e-14, 1.0], [1.0, 1.0]]
 _SMALL_PIVOT = [[1e-7, 1.0], [1.0, 1.0]]
 """A pivot of 1e-7 next to 1: above every allowed tolerance, so only partial pivoting
 avoids it; without a swap the multiplier is 1e7 and about 7 digits are lost."""
+
+_BIG_ROUND_OFF = 1e8 * np.array(_ROUND_OFF)
+"""Rank 2; its round-off (about 1e-8) is far above an absolute tolerance of 1e-10."""
+
+_TINY = 1e-12 * np.array([[1.0, 2.0], [2.0, 4.5]])
+"""Rank 2, though every entry is below an absolute tolerance of 1e-10."""
 
 _SMALL_PIVOT_ECHELON = linalg.row_echelon(_SMALL_PIVOT)
 _PIVOTED_RTOL = 1e-12
@@ -331,11 +338,18 @@ _HAND_MATRICES: tuple[Any, ...] = (
     [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, 0.8, 0.9], [0.2, 0.1, 0.3]],
     np.array([[1e8, 2e8], [3e8, 4e8]]),
     [[1e-8, 2e-8], [3e-8, 4e-8]],
+    _BIG_ROUND_OFF,                                 # the tolerance must be relative
+    _TINY,
     np.zeros((2, 3)),
     [[5]],
     [[0]],
     [[1, 2, 3]],
     [[0], [0], [2]],
+)
+
+_RESCALED_SYSTEMS: tuple[tuple[Any, Any], ...] = (
+    (_BIG_ROUND_OFF, 1e8 * np.array([0.6, 1.5, 2.5])),             # none, relative tol
+    (_TINY, 1e-12 * np.array([1.0, 2.0])),                         # unique, relative tol
 )
 
 _HAND_SYSTEMS: tuple[tuple[Any, Any], ...] = (
@@ -365,8 +379,16 @@ _HAND_SYSTEMS: tuple[tuple[Any, Any], ...] = (
     (np.zeros((2, 3)), [1, 0]),                                    # nothing does
     (_ROUND_OFF, [0.6, 1.5, 2.4]),                                 # infinite, round-off
     (_ROUND_OFF, [0.6, 1.5, 2.5]),                                 # none, round-off
+    *_RESCALED_SYSTEMS,
     ([[], []], [1, 2]),                                            # no unknowns: ValueError
+    (np.zeros((0, 3)), []),                                        # no equations: ValueError
 )
+
+_UNSCALED_MATRICES = tuple((M,) for M in _HAND_MATRICES
+                           if M is not _BIG_ROUND_OFF and M is not _TINY)
+"""The hand cases a learner with an absolute tolerance gets right."""
+_UNSCALED_SYSTEMS = tuple((A, b) for A, b in _HAND_SYSTEMS
+                          if np.size(A) and not any(A is S for S, _ in _RESCALED_SYSTEMS))
 
 _HAND_TRIANGULAR: tuple[tuple[Any, Any], ...] = (
     ([[2, 1], [0, 4]], [4, 8]),
@@ -497,6 +519,11 @@ def _random_system(rng: np.random.Generator) -> Case:
 # ---------------------------------------------------------------------------
 
 
+def _returns(fn: Callable[..., Any], *args: Any) -> bool:
+    """The function returns a value (of any kind) instead of raising."""
+    return _answer(fn, *args) is not NO_ANSWER
+
+
 def _raises_value_error(fn: Callable[..., Any], *args: Any) -> bool:
     try:
         _answer_or_raise(fn, *args)
@@ -515,16 +542,21 @@ def _answer_or_raise(fn: Callable[..., Any], *args: Any) -> Any:
 
 
 def _changes_float_input(fn: Callable[..., Any], *args: Any) -> bool:
-    """Called on a float array, the function changes it (np.asarray makes no copy)."""
-    M = np.array(args[0], dtype=float)
-    before = M.copy()
+    """Called on float arrays, the function changes one (np.asarray makes no copy).
+
+    The first argument and every other array argument are handed over as float arrays.
+    """
+    given = [np.array(a, dtype=float) if k == 0 or isinstance(a, np.ndarray)
+             else copy.deepcopy(a) for k, a in enumerate(args)]
+    before = [a.copy() if isinstance(a, np.ndarray) else None for a in given]
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
         try:
-            fn(M, *copy.deepcopy(args[1:]))
+            fn(*given)
         except Exception:
             return False
-    return not np.array_equal(M, before)
+    return any(old is not None and not np.array_equal(new, old)
+               for new, old in zip(given, before, strict=True))
 
 
 def _truncates(fn: Callable[..., Any], args: tuple[Any, ...], expected: Any) -> bool:
@@ -542,7 +574,7 @@ def _truncates(fn: Callable[..., Any], args: tuple[Any, ...], expected: Any) -> 
 
 _HINT_COPY = (
     "np.asarray(M, dtype=float) makes no copy when M already is a float array, so your "
-    "function changed the caller's matrix. Start with M = np.array(M, dtype=float), "
+    "function changed the caller's array. Start with M = np.array(M, dtype=float), "
     "which always copies."
 )
 _HINT_TRUNCATION = (
@@ -571,9 +603,18 @@ _HINT_PIVOTING = (
     "Gaussian elimination, why pivoting)."
 )
 _HINT_ROUND_OFF = (
-    "elimination in floating point leaves round-off such as 1e-17 where there should be "
+    "elimination in floating point leaves round-off such as 1e-16 where there should be "
     "0, so an == 0 test finds a pivot that is not there. Count an entry as zero when "
     "abs(entry) <= 1e-10 * (largest |entry| of M)."
+)
+_HINT_RELATIVE = (
+    "the tolerance must be relative: 1e-10 * (largest |entry| of M). A fixed 1e-10 "
+    "counts every entry of a matrix of size 1e-12 as zero, and takes the round-off "
+    "(about 1e-8) of a matrix of size 1e8 for a pivot."
+)
+_HINT_RAISES_ON_NONE = (
+    "your function raised on a system with no solution: a pivot in the b column "
+    "(column n) is a row 0 = 1; return (\"none\", None) before reading off x."
 )
 
 
@@ -668,20 +709,26 @@ def _elimination_hints(reference: Callable[..., Any],
     def wrong(fn: Callable[..., Any], case: tuple[Any, ...]) -> bool:
         return not _fine(fn, reference, (case,), compare)
 
+    def wrong_value(fn: Callable[..., Any], case: tuple[Any, ...]) -> bool:
+        """Returns a wrong value on ``case`` (an exception is another mistake)."""
+        return _returns(fn, *case) and wrong(fn, case)
+
     def staircase_wrong(fn: Callable[..., Any], case: tuple[Any, ...]) -> bool:
         """Wrong on ``case``; for an echelon form, because the staircase is broken."""
         if compare is None:
-            return wrong(fn, case)
+            return wrong_value(fn, case)
         verdict = compare(reference(*case), _answer(fn, *case))
         return isinstance(verdict, str) and "not in row echelon form" in verdict
 
     hints: list[tuple[Detector, str]] = [
         (lambda fn: _changes_float_input(fn, *_PLAIN_MATRICES[1]), _HINT_COPY),
         (lambda fn: fine(fn) and wrong(fn, _ZERO_PIVOT), _HINT_SWAP),
-        (lambda fn: fine(fn) and (wrong(fn, (_NEAR_ZERO,)) or wrong(fn, (_SMALL_PIVOT,))),
-         _HINT_PIVOTING),
-        (lambda fn: fine(fn) and (wrong(fn, (_ROUND_OFF,)) or wrong(fn, _TALL_ROUND_OFF)),
-         _HINT_ROUND_OFF),
+        (lambda fn: fine(fn) and (wrong_value(fn, (_NEAR_ZERO,))
+                                  or wrong_value(fn, (_SMALL_PIVOT,))), _HINT_PIVOTING),
+        (lambda fn: fine(fn) and (wrong_value(fn, (_ROUND_OFF,))
+                                  or wrong_value(fn, _TALL_ROUND_OFF)), _HINT_ROUND_OFF),
+        (lambda fn: fine(fn) and (wrong_value(fn, (_BIG_ROUND_OFF,)) or wrong_value(fn, (_TINY,)))
+         and _fine(fn, reference, _UNSCALED_MATRICES, compare), _HINT_RELATIVE),
         (lambda fn: fine(fn) and (staircase_wrong(fn, _ZERO_COLUMN)
                                   or staircase_wrong(fn, _SKIPS_A_COLUMN)), _HINT_ZERO_COLUMN),
         (lambda fn: fine(fn) and wrong(fn, (_INTEGER_MATRIX[0].astype(np.int64),))
@@ -776,6 +823,10 @@ def _solve_hints() -> tuple[tuple[Detector, str], ...]:
     def wrong(fn: Callable[..., Any], A: Any, b: Any) -> bool:
         return not _fine(fn, _solve_any, ((A, b),), _compare_solution)
 
+    def wrong_value(fn: Callable[..., Any], A: Any, b: Any) -> bool:
+        """Returns a wrong answer for ``A x = b`` (an exception is another mistake)."""
+        return _returns(fn, A, b) and wrong(fn, A, b)
+
     return (
         (lambda fn: kinds_right(fn) and _says_kind(fn, *_NONE, "infinite"),
          "rank A < n alone does not mean infinitely many solutions: compare rank A with "
@@ -795,14 +846,20 @@ def _solve_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: fine(fn) and not wrong(fn, [[4.0, 2.0], [1.0, 3.0]], [6.0, 5.0])
          and _says_kind(fn, np.array([[4, 2], [1, 3]]), np.array([6, 5]), "unique")
          and wrong(fn, np.array([[4, 2], [1, 3]]), np.array([6, 5])), _HINT_TRUNCATION),
+        (lambda fn: fine(fn) and not (_returns(fn, *_NONE) and _returns(fn, *_TALL_NONE)),
+         _HINT_RAISES_ON_NONE),
         (lambda fn: fine(fn) and wrong(fn, [[0.0, 1.0], [1.0, 0.0]], [2.0, 3.0]), _HINT_SWAP),
-        (lambda fn: fine(fn) and (wrong(fn, [[1e-20, 1.0], [1.0, 1.0]], [1.0, 2.0])
-                                  or wrong(fn, _SMALL_PIVOT, [1.0, 2.0])), _HINT_PIVOTING),
-        (lambda fn: fine(fn) and (wrong(fn, _ROUND_OFF, [0.6, 1.5, 2.4])
-                                  or wrong(fn, _ROUND_OFF, [0.6, 1.5, 2.5])), _HINT_ROUND_OFF),
-        (lambda fn: fine(fn) and (wrong(fn, [[0.0, 1.0, 2.0], [0.0, 3.0, 4.0], [0.0, 5.0, 7.0]],
-                                        [1.0, 1.0, 2.0])
-                                  or wrong(fn, [[1.0, 0.0, 2.0], [2.0, 0.0, 5.0]], [1.0, 1.0])),
+        (lambda fn: fine(fn) and (wrong_value(fn, [[1e-20, 1.0], [1.0, 1.0]], [1.0, 2.0])
+                                  or wrong_value(fn, _SMALL_PIVOT, [1.0, 2.0])),
+         _HINT_PIVOTING),
+        (lambda fn: fine(fn) and (wrong_value(fn, _ROUND_OFF, [0.6, 1.5, 2.4])
+                                  or wrong_value(fn, _ROUND_OFF, [0.6, 1.5, 2.5])),
+         _HINT_ROUND_OFF),
+        (lambda fn: fine(fn) and any(wrong_value(fn, *case) for case in _RESCALED_SYSTEMS)
+         and _fine(fn, _solve_any, _UNSCALED_SYSTEMS, _compare_solution), _HINT_RELATIVE),
+        (lambda fn: fine(fn) and (
+            wrong_value(fn, [[0.0, 1.0, 2.0], [0.0, 3.0, 4.0], [0.0, 5.0, 7.0]], [1.0, 1.0, 2.0])
+            or wrong_value(fn, [[1.0, 0.0, 2.0], [2.0, 0.0, 5.0]], [1.0, 1.0])),
          _HINT_ZERO_COLUMN),
         (lambda fn: _changes_float_input(fn, np.array(_UNIQUE[0]), np.array(_UNIQUE[1])),
          _HINT_COPY),
@@ -1049,7 +1106,7 @@ def rank(fn: Any) -> CheckResult:
     >>> from mathbook.check import linalg_w2
     >>> print(linalg_w2.rank(rank))  # doctest: +NORMALIZE_WHITESPACE
     failed: rank(M=[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, 0.8, 0.9]]) expected 2 got 3
-    hint: elimination in floating point leaves round-off such as 1e-17 where there should be
+    hint: elimination in floating point leaves round-off such as 1e-16 where there should be
     0, so an == 0 test finds a pivot that is not there. Count an entry as zero when
     abs(entry) <= 1e-10 * (largest |entry| of M).
     """

@@ -113,6 +113,8 @@ def _coefficient(magnitude: float, latex: bool) -> str:
     if text == "1":
         return ""
     if latex:
+        if text.startswith(r"1 \times "):         # 1 \times 10^{-10} reads as 10^{-10}
+            return text.removeprefix(r"1 \times ")
         if r"\times" in text:
             return rf"({text})\,"
         zeros = len(text) - len(text.rstrip("0"))
