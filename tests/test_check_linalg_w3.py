@@ -86,6 +86,13 @@ def transform_turns_round(A: Any, points: Any) -> np.ndarray:
     return _f(A) @ P
 
 
+def transform_accepts_flat(A: Any, points: Any) -> np.ndarray:
+    P = _f(points)
+    if P.shape[0] != 2:                                       # a flat [x, y] gets through
+        raise ValueError("not a (2, n) cloud")
+    return _f(A) @ P
+
+
 def transform_into_input(A: Any, points: Any) -> np.ndarray:
     P = np.asarray(points)
     if P.ndim != 2 or P.shape[0] != 2:
@@ -277,6 +284,7 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("transform", transform_returns_rows, "return one point per column"),
     ("transform", transform_points_as_rows, "reads points as rows"),
     ("transform", transform_turns_round, "must raise ValueError"),
+    ("transform", transform_accepts_flat, "a flat [x, y]"),
     ("transform", transform_into_input, "lost its fractions"),
     ("matrix_from_images", images_as_rows, "its COLUMNS"),
     ("rotation_matrix", rotation_always_radians, "np.cos and np.sin take radians"),

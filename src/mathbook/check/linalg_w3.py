@@ -383,9 +383,11 @@ def _transform_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _gives(fn, (A, P.T), (A @ P).T) or _gives(fn, (A, square), (A @ square.T).T),
          "your function reads points as rows (points @ A.T): here each COLUMN is a point, "
          "row 0 the x-coordinates and row 1 the y-coordinates, so use A @ points."),
-        (lambda fn: _right_on(fn, _transform, (A, P)) and not _raises(fn, A, P.T),
-         "points of shape (n, 2) must raise ValueError, not be turned round or used: check "
-         "points.ndim == 2 and points.shape[0] == 2 first."),
+        (lambda fn: _right_on(fn, _transform, (A, P))
+         and not (_raises(fn, A, P.T) and _raises(fn, A, [1.0, 2.0])),
+         "points of any shape other than (2, n), such as an (n, 2) cloud or a flat [x, y], "
+         "must raise ValueError, not be turned round or used: check points.ndim == 2 and "
+         "points.shape[0] == 2 first (a single point is the column [[x], [y]])."),
         (lambda fn: _rounds_integers(fn, _transform, ([[0.5, 0.0], [0.0, 0.5]],
                                                       np.array([[1, 2, 3], [4, 5, 6]]))),
          "your result lost its fractions: writing A @ points into an integer array cuts "
