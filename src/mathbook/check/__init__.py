@@ -24,7 +24,7 @@ asks you to write, named exactly like that function:
 | module | lab |
 | --- | --- |
 | `check.found_w<n>` | Part 0, Foundations, week *n* (`found_w1`, `found_w2` available) |
-| `check.linalg_w<n>` | Part 1, Linear algebra, week *n* (`linalg_w1`, `linalg_w2` available) |
+| `check.linalg_w<n>` | Part 1, Linear algebra, week *n* (`linalg_w1`, `linalg_w2`, `linalg_w3` available) |
 | `check.calculus_w<n>` | Part 2, Calculus, week *n* (planned) |
 | `check.probstats_w<n>` | Part 3, Probability and statistics, week *n* (planned) |
 
@@ -46,6 +46,9 @@ Available
 ``linalg_w2``
     ``swap_rows``, ``scale_row``, ``add_row_multiple``, ``row_echelon``, ``rref``,
     ``rank``, ``back_substitution``, ``solve_any``.
+``linalg_w3``
+    ``transform``, ``matrix_from_images``, ``rotation_matrix``, ``compose``,
+    ``normalise``, ``gradient``, ``train``, ``predict``.
 
 Examples
 --------
@@ -58,7 +61,7 @@ not done yet: solve_2x2 raises NotImplementedError
 
 from __future__ import annotations
 
-from mathbook.check import found_w1, found_w2, linalg_w1, linalg_w2
+from mathbook.check import found_w1, found_w2, linalg_w1, linalg_w2, linalg_w3
 from mathbook.check._core import (
     Case,
     CheckResult,
@@ -80,5 +83,6 @@ __all__ = [
     "grader",
     "linalg_w1",
     "linalg_w2",
+    "linalg_w3",
     "random_cases",
 ]
