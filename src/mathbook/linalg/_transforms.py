@@ -60,6 +60,10 @@ def rotation(theta: float, degrees: bool = False, axis: Axis | None = None) -> F
     [[0.0, -1.0], [1.0, 0.0]]
     >>> rotation(90, degrees=True, axis="z").tolist()
     [[0.0, -1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]
+
+    See Also
+    --------
+    Taught in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#in-code).
     """
     angle = as_scalar(theta, "theta")
     if degrees:
@@ -99,6 +103,10 @@ def scaling(sx: float, sy: float, sz: float | None = None) -> FloatArray:
     --------
     >>> scaling(2, 0.5).tolist()
     [[2.0, 0.0], [0.0, 0.5]]
+
+    See Also
+    --------
+    Taught in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#in-code).
     """
     factors = [as_scalar(sx, "sx"), as_scalar(sy, "sy")]
     if sz is not None:
@@ -134,6 +142,10 @@ def shear(kx: float = 0.0, ky: float = 0.0) -> FloatArray:
     --------
     >>> shear(kx=1).tolist()
     [[1.0, 1.0], [0.0, 1.0]]
+
+    See Also
+    --------
+    Taught in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#in-code).
     """
     return np.array([[1.0, as_scalar(kx, "kx")], [as_scalar(ky, "ky"), 1.0]])
 
@@ -163,6 +175,10 @@ def projection_matrix(onto: ArrayLike) -> FloatArray:
     --------
     >>> projection_matrix([1, 1]).tolist()
     [[0.5, 0.5], [0.5, 0.5]]
+
+    See Also
+    --------
+    Taught in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#in-code).
     """
     direction = as_vector(onto, "onto")
     biggest = float(np.max(np.abs(direction)))
@@ -207,6 +223,10 @@ def reflection(axis: str | ArrayLike) -> FloatArray:
     ([[1.0, 0.0], [0.0, -1.0]], [[0.0, 1.0], [1.0, 0.0]])
     >>> np.round(reflection([1, 1]), 12).tolist()
     [[0.0, 1.0], [1.0, 0.0]]
+
+    See Also
+    --------
+    Taught in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#in-code).
     """
     if isinstance(axis, str):
         key = axis.replace(" ", "").lower()

@@ -87,6 +87,9 @@ def norm(v: ArrayLike, ord: float | str = 2) -> float:
     ``numpy.linalg.norm``
 
     Taught in [Data as vectors](../../foundations/week-2/vectors.md#in-code).
+
+    Taught in
+    [Vectors, norms and the dot product](../../linear-algebra/week-3/vectors-and-norms.md#norms-three-ways-to-measure-size).
     """
     return _norm(as_vector(v, "v"), _check_ord(ord))
 
@@ -115,6 +118,8 @@ def dot(u: ArrayLike, v: ArrayLike) -> float:
     See Also
     --------
     ``numpy.dot``
+
+    Taught in [Vectors, norms and the dot product](../../linear-algebra/week-3/vectors-and-norms.md#the-dot-product).
     """
     a, b = _pair(u, v, "u", "v")
     return float(a @ b)
@@ -144,6 +149,10 @@ def cosine_similarity(u: ArrayLike, v: ArrayLike) -> float:
     --------
     >>> cosine_similarity([1, 0], [0, 2]), cosine_similarity([1, 1], [2, 2])
     (0.0, 1.0)
+
+    See Also
+    --------
+    Taught in [Vectors, norms and the dot product](../../linear-algebra/week-3/vectors-and-norms.md#cosine-similarity).
     """  # noqa: E501
     a, b = _pair(u, v, "u", "v")
     _nonzero_norm(a, "u", "its direction is undefined")
@@ -179,6 +188,10 @@ def angle(u: ArrayLike, v: ArrayLike, degrees: bool = False) -> float:
     --------
     >>> round(angle([1, 0], [1, 1], degrees=True), 6), round(angle([1, 0], [-1, 0]), 6)
     (45.0, 3.141593)
+
+    See Also
+    --------
+    Taught in [Vectors, norms and the dot product](../../linear-algebra/week-3/vectors-and-norms.md#angle-and-orthogonality).
     """  # noqa: E501
     theta = math.acos(cosine_similarity(u, v))
     return math.degrees(theta) if degrees else theta
@@ -212,6 +225,10 @@ def project(u: ArrayLike, onto: ArrayLike) -> FloatArray:
     --------
     >>> project([2, 3], [1, 0]).tolist(), project([1, 2], [1, 1]).tolist()
     ([2.0, 0.0], [1.5, 1.5])
+
+    See Also
+    --------
+    Taught in [Vectors, norms and the dot product](../../linear-algebra/week-3/vectors-and-norms.md#projection).
     """
     a, direction = _pair(u, onto, "u", "onto")
     _nonzero_norm(direction, "onto", "there is no line to project onto")
@@ -246,6 +263,9 @@ def distance(u: ArrayLike, v: ArrayLike, ord: float | str = 2) -> float:
     See Also
     --------
     Taught in [Data as vectors](../../foundations/week-2/vectors.md#in-code).
+
+    Taught in
+    [Vectors, norms and the dot product](../../linear-algebra/week-3/vectors-and-norms.md#norms-three-ways-to-measure-size).
     """
     a, b = _pair(u, v, "u", "v")
     return _norm(a - b, _check_ord(ord))

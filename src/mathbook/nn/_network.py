@@ -228,6 +228,10 @@ def init_params(
     >>> params = init_params([2, 4, 1], seed=0)
     >>> {name: value.shape for name, value in params.items()}
     {'W1': (4, 2), 'b1': (4, 1), 'W2': (1, 4), 'b2': (1, 1)}
+
+    See Also
+    --------
+    Taught in [A perceptron as a matrix product](../../linear-algebra/week-3/perceptron.md#in-code).
     """
     sizes = _check_layer_sizes(layer_sizes)
     std = check_positive(scale, "scale")
@@ -302,6 +306,10 @@ def forward(
     [[0.0, -3.0]]
     >>> np.round(output, 4).tolist()   # sigmoid of that
     [[0.5, 0.0474]]
+
+    See Also
+    --------
+    Taught in [A perceptron as a matrix product](../../linear-algebra/week-3/perceptron.md#in-code).
     """
     hidden = check_option("hidden_activation", hidden_activation, HIDDEN_ACTIVATIONS)
     _, output = resolve_loss(None, output_activation)
@@ -472,6 +480,10 @@ def cost(
     >>> params = {"W1": np.zeros((1, 2)), "b1": np.zeros((1, 1))}
     >>> round(cost(params, [[1.0, 2.0], [3.0, 4.0]], [[0, 1]]), 6)
     0.693147
+
+    See Also
+    --------
+    Taught in [A perceptron as a matrix product](../../linear-algebra/week-3/perceptron.md#in-code).
     """
     chosen, output = resolve_loss(loss, output_activation)
     prediction, cache = forward(params, X, hidden_activation, output)

@@ -155,6 +155,10 @@ def train(
     >>> result = train(X, Y, [1, 1], 0.1, 2000, seed=0, loss="squared")
     >>> round(float(result.params["W1"][0, 0]), 4), round(float(result.params["b1"][0, 0]), 4)
     (2.0, 1.0)
+
+    See Also
+    --------
+    Taught in [A perceptron as a matrix product](../../linear-algebra/week-3/perceptron.md#in-code).
     """
     sizes = _check_layer_sizes(layer_sizes)
     chosen, output = resolve_loss(loss, output_activation)
