@@ -894,8 +894,9 @@ def det(A: ArrayLike) -> float:
     --------
     ``numpy.linalg.det``
     Taught in [Two equations, two unknowns](../../linear-algebra/week-1/two-variables.md#in-code)
-    and [Three equations, three unknowns](../../linear-algebra/week-1/three-variables.md#in-code).
-    """
+    and [Three equations, three unknowns](../../linear-algebra/week-1/three-variables.md#in-code);
+    as a signed area in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#the-determinant-as-a-signed-area).
+    """  # noqa: E501
     M = as_square_matrix(A, "A")
     n = M.shape[0]
     result = _reduce(M, n, pivot_columns=n)

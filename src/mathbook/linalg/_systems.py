@@ -191,6 +191,7 @@ def inverse(A: ArrayLike) -> FloatArray:
     See Also
     --------
     ``numpy.linalg.inv``
+    Taught in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#identity-and-inverse).
     """  # noqa: E501
     coefficients = as_square_matrix(A, "A")
     n = coefficients.shape[0]
