@@ -678,7 +678,7 @@ def matrix_from_images(fn: Any) -> CheckResult:
     {returns}
     See Also
     --------
-    Taught in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#in-code).
+    Taught in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#the-matrix-from-the-images-of-e1-and-e2).
 
     Examples
     --------
@@ -689,7 +689,7 @@ def matrix_from_images(fn: Any) -> CheckResult:
     >>> print(linalg_w3.matrix_from_images(matrix_from_images))  # doctest: +ELLIPSIS
     failed: matrix_from_images(image_e1=[1.0, 0.0], image_e2=[1.5, 1.0]) expected ...
     hint: the matrix is transposed: the images of e1 and e2 are its COLUMNS ...
-    """
+    """  # noqa: E501
     return _graders()["matrix_from_images"](fn)
 
 
@@ -709,7 +709,7 @@ def rotation_matrix(fn: Any) -> CheckResult:
     {returns}
     See Also
     --------
-    Taught in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#in-code).
+    Taught in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#the-matrix-from-the-images-of-e1-and-e2).
 
     Examples
     --------
@@ -721,16 +721,16 @@ def rotation_matrix(fn: Any) -> CheckResult:
     >>> print(linalg_w3.rotation_matrix(rotation_matrix))  # doctest: +ELLIPSIS
     failed: rotation_matrix(theta=30, degrees=True) expected ...
     hint: with degrees=True, theta is in degrees but np.cos and np.sin take radians: ...
-    """
+    """  # noqa: E501
     return _graders()["rotation_matrix"](fn)
 
 
 def compose(fn: Any) -> CheckResult:
     r"""Check your ``compose(first, then)``: the matrix of "apply ``first``, then ``then``".
 
-    $$\mathbf{T}(\mathbf{F}\mathbf{x}) = (\mathbf{T}\mathbf{F})\,\mathbf{x},$$
-
-    so the answer is ``then @ first``. The matrices need not be square: ``first`` of shape
+    First $\mathbf{B}$, then $\mathbf{A}$:
+    $\mathbf{A}(\mathbf{B}\mathbf{x}) = (\mathbf{A}\mathbf{B})\,\mathbf{x}$, so the answer
+    is ``then @ first``. The matrices need not be square: ``first`` of shape
     ``(b, a)`` and ``then`` of shape ``(c, b)`` give shape ``(c, a)``.
 
     Parameters
