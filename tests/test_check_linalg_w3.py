@@ -127,6 +127,10 @@ def rotation_always_converts(theta: float, degrees: bool = False) -> np.ndarray:
     return REF.rotation_matrix(theta, degrees=True)
 
 
+def rotation_degrees_by_default(theta: float, degrees: bool = True) -> np.ndarray:
+    return REF.rotation_matrix(theta, degrees)
+
+
 def rotation_clockwise(theta: float, degrees: bool = False) -> np.ndarray:
     return REF.rotation_matrix(theta, degrees).T
 
@@ -255,6 +259,16 @@ def train_flat(X: Any, Y: Any, learning_rate: float, n_steps: int) -> tuple[Any,
     return W.ravel(), b.ravel()
 
 
+def train_scalar_b(X: Any, Y: Any, learning_rate: float, n_steps: int) -> tuple[Any, ...]:
+    W, b = REF.train(X, Y, learning_rate, n_steps)
+    return W, float(b[0, 0])
+
+
+def train_flat_w(X: Any, Y: Any, learning_rate: float, n_steps: int) -> tuple[Any, ...]:
+    W, b = REF.train(X, Y, learning_rate, n_steps)
+    return W.ravel(), b
+
+
 def predict_normalised(W: Any, b: Any, X: Any, x_mean: Any, x_std: Any, y_mean: Any,
                        y_std: Any) -> np.ndarray:
     return REF.predict(W, b, X, x_mean, x_std, 0.0, 1.0)
@@ -263,6 +277,16 @@ def predict_normalised(W: Any, b: Any, X: Any, x_mean: Any, x_std: Any, y_mean: 
 def predict_shift_then_scale(W: Any, b: Any, X: Any, x_mean: Any, x_std: Any, y_mean: Any,
                              y_std: Any) -> np.ndarray:
     return (REF.predict(W, b, X, x_mean, x_std, 0.0, 1.0) + y_mean) * y_std
+
+
+def predict_forgets_std(W: Any, b: Any, X: Any, x_mean: Any, x_std: Any, y_mean: Any,
+                        y_std: Any) -> np.ndarray:
+    return REF.predict(W, b, X, x_mean, x_std, 0.0, 1.0) + y_mean
+
+
+def predict_normalises_again(W: Any, b: Any, X: Any, x_mean: Any, x_std: Any, y_mean: Any,
+                             y_std: Any) -> np.ndarray:
+    return (REF.predict(W, b, X, x_mean, x_std, 0.0, 1.0) - y_mean) / y_std
 
 
 def predict_own_statistics(W: Any, b: Any, X: Any, x_mean: Any, x_std: Any, y_mean: Any,
@@ -291,6 +315,7 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("rotation_matrix", rotation_np_degrees, "np.degrees turns radians into degrees"),
     ("rotation_matrix", rotation_always_converts, "convert it only when degrees is true"),
     ("rotation_matrix", rotation_clockwise, "turns clockwise"),
+    ("rotation_matrix", rotation_degrees_by_default, "the default must be degrees=False"),
     ("compose", compose_reading_order, "the order is reversed"),
     ("compose", compose_entrywise, "entry by entry"),
     ("normalise", normalise_sample_std, "sample standard deviation"),
@@ -312,9 +337,13 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("train", train_doubled_gradient, "is your gradient right"),
     ("train", train_normalises, "train normalises its input"),
     ("train", train_flat, "W must have shape (1, n_x)"),
+    ("train", train_scalar_b, "W must have shape (1, n_x)"),
+    ("train", train_flat_w, "W must have shape (1, n_x)"),
     ("predict", predict_normalised, "still on the normalised scale"),
     ("predict", predict_shift_then_scale, "reverse order"),
     ("predict", predict_own_statistics, "TRAINING mean and std"),
+    ("predict", predict_forgets_std, "forgot to multiply by y_std"),
+    ("predict", predict_normalises_again, "normalised a second time"),
     ("predict", predict_raw_features, "normalise X first"),
 ]
 

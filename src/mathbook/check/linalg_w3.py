@@ -22,7 +22,7 @@ Transformations of the plane:
 
 A single perceptron for regression, $\hat{\mathbf{Y}} = \mathbf{W}\mathbf{X} + b$ with
 $\mathbf{W}$ of shape ``(1, n_x)`` and $b$ of shape ``(1, 1)``, and the cost
-$J = \frac{1}{2m}\sum_{i=1}^m (\hat y^{(i)} - y^{(i)})^2$ (``nn.squared_loss``):
+$L = \frac{1}{2m}\sum_{i=1}^m (\hat y^{(i)} - y^{(i)})^2$ (``nn.squared_loss``):
 
 * `normalise(X)`: ``(Z, mean, std)``, each **row** (feature) centred and divided by its
   population standard deviation (``ddof=0``); ``mean`` and ``std`` have shape
@@ -42,11 +42,12 @@ The cases include clouds of shape ``(2, 2)`` (where rows and columns cannot be t
 by the shape), ``(n, 2)`` clouds to refuse, empty clouds, angles in degrees and in
 radians, non-square matrices to compose, a constant feature, a single example, integer
 input and random cases. When a failure looks like a well-known mistake (``x @ A`` instead
-of ``A @ x``, points as rows, degrees taken for radians or the reverse, a rotation turning
-clockwise, composition in the wrong order, a matrix built by rows, the sample standard
-deviation, statistics per example, a flipped or doubled gradient, predictions left on the
-normalised scale, new data normalised with its own statistics) the message ends with a
-hint.
+of ``A @ x``, points as rows, degrees taken for radians or the reverse, degrees by
+default, a rotation turning clockwise, composition in the wrong order, a matrix built by
+rows, the sample standard deviation, statistics per example, a flipped or doubled
+gradient, parameters returned flat, predictions left on the normalised scale, shifted
+but not scaled back, or normalised twice, new data normalised with its own statistics)
+the message ends with a hint.
 
 See Also
 --------
@@ -415,6 +416,10 @@ def _rotation_hints() -> tuple[tuple[Detector, str], ...]:
          "np.radians(theta)."),
         (lambda fn: _gives(fn, (math.pi / 6, False), _rotation(math.pi / 6, degrees=True)),
          "theta is in radians unless degrees=True: convert it only when degrees is true."),
+        (lambda fn: _gives(fn, (math.pi / 6, False), _rotation(math.pi / 6))
+         and _gives(fn, (math.pi / 6,), _rotation(math.pi / 6, degrees=True)),
+         "the default must be degrees=False: rotation_matrix(theta) takes theta in radians, "
+         "as linalg.rotation and np.cos do; write def rotation_matrix(theta, degrees=False)."),
         (lambda fn: _gives(fn, (math.pi / 6,), _rotation(math.pi / 6).T)
          or _gives(fn, (30, True), _rotation(30, degrees=True).T),
          "this rotation turns clockwise (it is the transpose): the image of e1 is "
@@ -486,7 +491,7 @@ def _gradient_hints() -> tuple[tuple[Detector, str], ...]:
          "the sign is flipped: the error is Y_hat - Y (prediction minus target), so "
          "dW = (Y_hat - Y) @ X.T / m."),
         (lambda fn: _gives(fn, case, (2 * dW, 2 * db)),
-         "twice the gradient: the cost J = (1/(2m)) sum (Y_hat - Y)^2 has a 1/2 that "
+         "twice the gradient: the cost L = (1/(2m)) sum (Y_hat - Y)^2 has a 1/2 that "
          "cancels the 2 of the square."),
         (lambda fn: _gives(fn, case, (m * dW, m * db)),
          "m times too large: divide by the number of examples m = X.shape[1] (the cost is "
@@ -515,6 +520,17 @@ def _starts_elsewhere(fn: Callable[..., Any], X: Any, Y: Any) -> bool:
     return bool(np.any(values != 0))
 
 
+def _same_values_other_shape(got: Any, expected: tuple[FloatArray, ...]) -> bool:
+    """A pair with the right numbers in other shapes (a float b, a 1-D W)."""
+    if not (isinstance(got, (tuple, list)) and len(got) == len(expected)) or _same(got, expected):
+        return False
+    try:
+        flat = tuple(np.ravel(np.asarray(g, dtype=np.float64)) for g in got)
+    except (TypeError, ValueError):
+        return False
+    return _same(flat, tuple(np.ravel(e) for e in expected))
+
+
 def _train_hints() -> tuple[tuple[Detector, str], ...]:
     case = (_ZN, _Y4, 0.1, 5)
     Z = _normalise(_X2)[0]
@@ -535,8 +551,9 @@ def _train_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _gives(fn, (_X2, _Y5, 0.01, 30), _train(Z, _Y5, 0.01, 30)),
          "train normalises its input: it must train on X as given (the lab normalises "
          "before calling it, and predict needs the statistics that normalise returns)."),
-        (lambda fn: _gives(fn, case, tuple(np.ravel(p) for p in _train(*case))),
-         "W must have shape (1, n_x) and b shape (1, 1), as in Y_hat = W @ X + b."),
+        (lambda fn: _same_values_other_shape(_answer(fn, *case), _train(*case)),
+         "W must have shape (1, n_x) and b shape (1, 1), as in Y_hat = W @ X + b: keep "
+         "them as 2-D arrays (no float(b), no W.ravel())."),
     )
 
 
@@ -554,6 +571,12 @@ def _predict_hints() -> tuple[tuple[Detector, str], ...]:
          or _gives(fn, case, (Y_hat - y_mean) * y_std) or _gives(fn, case, Y_hat * y_std),
          "undo the normalisation in the reverse order: it subtracted the mean and then "
          "divided by the std, so multiply by y_std and then add y_mean."),
+        (lambda fn: _gives(fn, case, Y_hat + y_mean),
+         "you added y_mean but forgot to multiply by y_std: the perceptron's output is in "
+         "standard deviations, so de-normalise with y_std * Y_hat + y_mean."),
+        (lambda fn: _gives(fn, case, (Y_hat - y_mean) / y_std),
+         "the output is normalised a second time, (Y_hat - y_mean) / y_std: it is already "
+         "on the normalised scale; undo that instead, y_std * Y_hat + y_mean."),
         (lambda fn: _gives(fn, case, y_std * own + y_mean),
          "new data is normalised with the TRAINING mean and std (x_mean, x_std), never "
          "with its own: the model learned on that scale, and a single new example has no "
@@ -655,7 +678,7 @@ def matrix_from_images(fn: Any) -> CheckResult:
     {returns}
     See Also
     --------
-    Taught in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#in-code).
+    Taught in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#the-matrix-from-the-images-of-e1-and-e2).
 
     Examples
     --------
@@ -666,7 +689,7 @@ def matrix_from_images(fn: Any) -> CheckResult:
     >>> print(linalg_w3.matrix_from_images(matrix_from_images))  # doctest: +ELLIPSIS
     failed: matrix_from_images(image_e1=[1.0, 0.0], image_e2=[1.5, 1.0]) expected ...
     hint: the matrix is transposed: the images of e1 and e2 are its COLUMNS ...
-    """
+    """  # noqa: E501
     return _graders()["matrix_from_images"](fn)
 
 
@@ -686,7 +709,7 @@ def rotation_matrix(fn: Any) -> CheckResult:
     {returns}
     See Also
     --------
-    Taught in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#in-code).
+    Taught in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#the-matrix-from-the-images-of-e1-and-e2).
 
     Examples
     --------
@@ -698,16 +721,16 @@ def rotation_matrix(fn: Any) -> CheckResult:
     >>> print(linalg_w3.rotation_matrix(rotation_matrix))  # doctest: +ELLIPSIS
     failed: rotation_matrix(theta=30, degrees=True) expected ...
     hint: with degrees=True, theta is in degrees but np.cos and np.sin take radians: ...
-    """
+    """  # noqa: E501
     return _graders()["rotation_matrix"](fn)
 
 
 def compose(fn: Any) -> CheckResult:
     r"""Check your ``compose(first, then)``: the matrix of "apply ``first``, then ``then``".
 
-    $$\mathbf{T}(\mathbf{F}\mathbf{x}) = (\mathbf{T}\mathbf{F})\,\mathbf{x},$$
-
-    so the answer is ``then @ first``. The matrices need not be square: ``first`` of shape
+    First $\mathbf{B}$, then $\mathbf{A}$:
+    $\mathbf{A}(\mathbf{B}\mathbf{x}) = (\mathbf{A}\mathbf{B})\,\mathbf{x}$, so the answer
+    is ``then @ first``. The matrices need not be square: ``first`` of shape
     ``(b, a)`` and ``then`` of shape ``(c, b)`` give shape ``(c, a)``.
 
     Parameters
@@ -772,10 +795,10 @@ def gradient(fn: Any) -> CheckResult:
     r"""Check your ``gradient(W, b, X, Y)``: ``(dW, db)``, the gradient of the cost.
 
     With $\hat{\mathbf{Y}} = \mathbf{W}\mathbf{X} + b$ and
-    $J = \frac{1}{2m}\sum_i (\hat y^{(i)} - y^{(i)})^2$,
+    $L = \frac{1}{2m}\sum_i (\hat y^{(i)} - y^{(i)})^2$,
 
-    $$\frac{\partial J}{\partial \mathbf{W}} = \frac{1}{m}(\hat{\mathbf{Y}} -
-    \mathbf{Y})\mathbf{X}^\top, \qquad \frac{\partial J}{\partial b} = \frac{1}{m}
+    $$\frac{\partial L}{\partial \mathbf{W}} = \frac{1}{m}(\hat{\mathbf{Y}} -
+    \mathbf{Y})\mathbf{X}^\top, \qquad \frac{\partial L}{\partial b} = \frac{1}{m}
     \sum_{i=1}^{m}(\hat y^{(i)} - y^{(i)}),$$
 
     of shapes ``(1, n_x)`` (as ``W``) and ``(1, 1)`` (as ``b``).
@@ -810,8 +833,8 @@ def train(fn: Any) -> CheckResult:
     Start from $\mathbf{W} = \mathbf{0}$ (shape ``(1, n_x)``) and $b = 0$ (shape
     ``(1, 1)``) and repeat ``n_steps`` times
 
-    $$\mathbf{W} \leftarrow \mathbf{W} - \alpha\,\frac{\partial J}{\partial \mathbf{W}},
-    \qquad b \leftarrow b - \alpha\,\frac{\partial J}{\partial b},$$
+    $$\mathbf{W} \leftarrow \mathbf{W} - \alpha\,\frac{\partial L}{\partial \mathbf{W}},
+    \qquad b \leftarrow b - \alpha\,\frac{\partial L}{\partial b},$$
 
     with $\alpha$ the ``learning_rate``, on ``X`` and ``Y`` as given (normalise them
     before calling ``train``).
