@@ -44,6 +44,8 @@ PAGES = {
     "lab (Part 0 week 2)": "foundations/week-2/lab/",
     "lesson (rank, image slider)": "linear-algebra/week-2/rank/",
     "lab (week 2)": "linear-algebra/week-2/lab/",
+    "lesson (transformations)": "linear-algebra/week-3/transformations/",
+    "lab (week 3)": "linear-algebra/week-3/lab/",
     "home": "",
 }
 
