@@ -23,6 +23,7 @@ import contextlib
 import fcntl
 import functools
 import hashlib
+import importlib.util
 import json
 import os
 import shutil
@@ -36,6 +37,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from pytest_codeblocks.plugin import TestBlock
@@ -65,6 +67,16 @@ class Build:
 
 
 _RUNNING: set[subprocess.Popen[str]] = set()  # builds to stop if the session ends first
+
+
+def lab_reference(filename: str) -> ModuleType:
+    """A lab's reference solution, ``tests/labs/<filename>``, loaded as a module."""
+    path = Path(__file__).parent / "labs" / filename
+    spec = importlib.util.spec_from_file_location(path.stem.replace("-", "_"), path)
+    assert spec is not None and spec.loader is not None, path
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def build_site(

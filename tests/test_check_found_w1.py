@@ -6,31 +6,18 @@ and each well-known wrong solution fails with the hint written for it.
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import warnings
 from collections.abc import Callable
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
 import pytest
+from conftest import lab_reference
 
 from mathbook.check import found_w1
 
-LAB = Path(__file__).parent / "labs" / "foundations_week-1_lab.py"
-
-
-def _reference() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("foundations_week_1_lab", LAB)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-REF = _reference()
+REF = lab_reference("foundations_week-1_lab.py")
 GRADERS = found_w1.__all__
 
 

@@ -8,29 +8,23 @@ reference solutions (tests/labs/) must pass every grader.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
+from conftest import lab_reference
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mathbook.check import CheckResult, linalg_w1
 
-REFERENCE = Path(__file__).parent / "labs" / "linear-algebra_week-1_lab.py"
 GRADERS = {name: getattr(linalg_w1, name) for name in linalg_w1.__all__}
 NEW_GRADERS = [linalg_w1.det_3x3, linalg_w1.det_triangular, linalg_w1.is_singular_nxn]
 
 
 def reference_solutions() -> Any:
-    spec = importlib.util.spec_from_file_location("week1_lab_solutions", REFERENCE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return lab_reference("linear-algebra_week-1_lab.py")
 
 
 def relative_singular(A: Any) -> bool:

@@ -6,31 +6,18 @@ and each well-known wrong solution fails with the hint written for it.
 
 from __future__ import annotations
 
-import importlib.util
 import math
 from collections.abc import Callable
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
 import pytest
+from conftest import lab_reference
 
 from mathbook import datasets, linalg, nn
 from mathbook.check import linalg_w3
 
-LAB = Path(__file__).parent / "labs" / "linear-algebra_week-3_lab.py"
-
-
-def _reference() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("linear_algebra_week_3_lab", LAB)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-REF = _reference()
+REF = lab_reference("linear-algebra_week-3_lab.py")
 GRADERS = linalg_w3.__all__
 
 
