@@ -241,7 +241,7 @@ def gradient_on_lists(X: Any, y: Any, w: Any) -> np.ndarray:
 def _descent(features: Any, y: Any, alpha: float, tol: float, max_steps: int, *,
              back: bool = True, standardise: bool = True, ones_too: bool = False,
              on_growth: str | None = "diverged", on_gradient: bool = False,
-             take_refused: bool = False, no_2: bool = False,
+             take_refused: bool = False, no_2: bool = False, doubled: bool = False,
              ddof: int = 0) -> tuple[np.ndarray, int, str]:
     """The lab's run with one mistake switched on."""
     if standardise:
@@ -260,7 +260,7 @@ def _descent(features: Any, y: Any, alpha: float, tol: float, max_steps: int, *,
     v, previous = np.zeros(X.shape[1]), math.inf
     with np.errstate(all="ignore"):
         for steps in range(max_steps):
-            grad = _exact_gradient(X, y, v) / (2 if no_2 else 1)
+            grad = _exact_gradient(X, y, v) / (2 if no_2 else 1) * (2 if doubled else 1)
             step = alpha * grad
             size = float(np.linalg.norm(step))
             if on_growth is not None and (not math.isfinite(size) or size > previous):
@@ -326,6 +326,7 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("gradient_descent_fit", _descent_variant(back=False), "on the standardised scale"),
     ("gradient_descent_fit", _descent_variant(ones_too=True), "standardise the column of ones"),
     ("gradient_descent_fit", _descent_variant(no_2=True), "is the 2 of the gradient missing"),
+    ("gradient_descent_fit", _descent_variant(doubled=True), "is the gradient doubled"),
     ("gradient_descent_fit", _descent_variant(ddof=1), "sample standard deviation"),
     ("gradient_descent_fit", _descent_variant(on_growth=None), "diverged, never converged"),
     ("gradient_descent_fit", _descent_variant(on_growth="not converged"),

@@ -205,6 +205,12 @@ def gradient_sum(W: Any, b: Any, X: Any, Y: Any) -> tuple[np.ndarray, ...]:
     return m * dW, m * db
 
 
+def gradient_by_features(W: Any, b: Any, X: Any, Y: Any) -> tuple[np.ndarray, ...]:
+    n_x, m = _f(X).shape
+    dW, db = REF.gradient(W, b, X, Y)
+    return m / n_x * dW, m / n_x * db
+
+
 def gradient_transposed(W: Any, b: Any, X: Any, Y: Any) -> tuple[np.ndarray, ...]:
     dW, db = REF.gradient(W, b, X, Y)
     return dW.T, db
@@ -235,6 +241,14 @@ def train_ascends(X: Any, Y: Any, learning_rate: float, n_steps: int) -> tuple[A
 def train_doubled_gradient(X: Any, Y: Any, learning_rate: float,
                            n_steps: int) -> tuple[Any, ...]:
     return REF.train(X, Y, 2 * learning_rate, n_steps)
+
+
+def train_b_after_w(X: Any, Y: Any, learning_rate: float, n_steps: int) -> tuple[Any, ...]:
+    W, b = np.zeros((1, _f(X).shape[0])), np.zeros((1, 1))
+    for _ in range(n_steps):
+        W = W - learning_rate * REF.gradient(W, b, X, Y)[0]
+        b = b - learning_rate * REF.gradient(W, b, X, Y)[1]
+    return W, b
 
 
 def train_normalises(X: Any, Y: Any, learning_rate: float, n_steps: int) -> tuple[Any, ...]:
@@ -269,6 +283,11 @@ def predict_shift_then_scale(W: Any, b: Any, X: Any, x_mean: Any, x_std: Any, y_
 def predict_forgets_std(W: Any, b: Any, X: Any, x_mean: Any, x_std: Any, y_mean: Any,
                         y_std: Any) -> np.ndarray:
     return REF.predict(W, b, X, x_mean, x_std, 0.0, 1.0) + y_mean
+
+
+def predict_divides_by_std(W: Any, b: Any, X: Any, x_mean: Any, x_std: Any, y_mean: Any,
+                           y_std: Any) -> np.ndarray:
+    return REF.predict(W, b, X, x_mean, x_std, 0.0, 1.0) / y_std + y_mean
 
 
 def predict_normalises_again(W: Any, b: Any, X: Any, x_mean: Any, x_std: Any, y_mean: Any,
@@ -316,12 +335,14 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("gradient", gradient_flipped, "the sign is flipped"),
     ("gradient", gradient_doubled, "twice the gradient"),
     ("gradient", gradient_sum, "m times too large"),
+    ("gradient", gradient_by_features, "divided by the number of features"),
     ("gradient", gradient_transposed, "dW has the shape of W"),
     ("gradient", gradient_scalar_db, "db must have the shape of b"),
     ("train", train_random_start, "initialise with"),
     ("train", train_one_more, "one step too many or too few"),
     ("train", train_ascends, "descend"),
     ("train", train_doubled_gradient, "is your gradient right"),
+    ("train", train_b_after_w, "computed after W had already moved"),
     ("train", train_normalises, "train normalises its input"),
     ("train", train_flat, "W must have shape (1, n_x)"),
     ("train", train_scalar_b, "W must have shape (1, n_x)"),
@@ -330,6 +351,7 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("predict", predict_shift_then_scale, "reverse order"),
     ("predict", predict_own_statistics, "TRAINING mean and std"),
     ("predict", predict_forgets_std, "forgot to multiply by y_std"),
+    ("predict", predict_divides_by_std, "you divided by y_std"),
     ("predict", predict_normalises_again, "normalised a second time"),
     ("predict", predict_raw_features, "normalise X first"),
 ]

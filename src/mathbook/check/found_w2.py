@@ -39,7 +39,7 @@ intercept $w_0$) and then the $n$ feature columns. It asks for eight functions:
 
 The graders have the same names: `check.found_w2.gradient(gradient)` grades your
 `gradient`. When a failure looks like a well-known mistake (no column of ones or the ones
-last, a sum instead of a mean, a half or missing 2, the inverse instead of a solver, no
+last, a sum instead of a mean, a half, missing or doubled 2, the inverse instead of a solver, no
 check for dependent columns, the sample standard deviation, weights left on the
 standardised scale, a transposed gradient, a divergent run reported as converged), the
 message ends with a hint.
@@ -730,6 +730,9 @@ def _descent_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _same_run(_descent_parts(fn, _F, _Y, 0.3), _descend(_F, _Y, 0.15)),
          "your steps are half as long as they should be: is the 2 of the gradient missing? "
          "grad = (2/m) * X.T @ (X @ w - y)."),
+        (lambda fn: _same_run(_descent_parts(fn, _F, _Y, 0.3), _descend(_F, _Y, 0.6)),
+         "your steps are twice as long as they should be: is the gradient doubled (an extra "
+         "2, or the 2 of the square counted twice)? grad = (2/m) * X.T @ (X @ w - y)."),
         (lambda fn: _same_run(_descent_parts(fn, _F, _Y, 0.3), _descend(_F, _Y, 0.3, ddof=1)),
          "this standardises with the sample standard deviation (dividing by m - 1); use "
          "the population one, features.std(axis=0) (ddof 0), as your standardise does."),

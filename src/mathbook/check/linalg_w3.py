@@ -45,9 +45,10 @@ input and random cases. When a failure looks like a well-known mistake (``x @ A`
 of ``A @ x``, points as rows, degrees taken for radians or the reverse, degrees by
 default, a rotation turning clockwise, composition in the wrong order, a matrix built by
 rows, the sample standard deviation, statistics per example, a flipped or doubled
-gradient, parameters returned flat, predictions left on the normalised scale, shifted
-but not scaled back, or normalised twice, new data normalised with its own statistics)
-the message ends with a hint.
+gradient, a gradient divided by n_x, b updated from the already-updated W, parameters
+returned flat, predictions left on the normalised scale, divided by the std, shifted but
+not scaled back, or normalised twice, new data normalised with its own statistics) the
+message ends with a hint.
 
 See Also
 --------
@@ -485,7 +486,7 @@ def _first(value: Any) -> Any:
 def _gradient_hints() -> tuple[tuple[Detector, str], ...]:
     case = (_floats(_W2), _floats(_B), _floats(_X2), _floats(_Y5))
     dW, db = _gradient(*case)
-    m = len(_Y5[0])
+    m, n_x = len(_Y5[0]), len(_X2)
     return (
         (lambda fn: _gives(fn, case, (-dW, -db)),
          "the sign is flipped: the error is Y_hat - Y (prediction minus target), so "
@@ -493,6 +494,9 @@ def _gradient_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _gives(fn, case, (2 * dW, 2 * db)),
          "twice the gradient: the cost L = (1/(2m)) sum (Y_hat - Y)^2 has a 1/2 that "
          "cancels the 2 of the square."),
+        (lambda fn: _gives(fn, case, (m / n_x * dW, m / n_x * db)),
+         "divided by the number of features n_x = X.shape[0]: the cost is a mean over the "
+         "m = X.shape[1] examples (one per column), so divide by m."),
         (lambda fn: _gives(fn, case, (m * dW, m * db)),
          "m times too large: divide by the number of examples m = X.shape[1] (the cost is "
          "a mean)."),
@@ -531,6 +535,17 @@ def _same_values_other_shape(got: Any, expected: tuple[FloatArray, ...]) -> bool
     return _same(flat, tuple(np.ravel(e) for e in expected))
 
 
+def _train_sequential(X: Any, Y: Any, learning_rate: float,
+                      n_steps: int) -> tuple[FloatArray, FloatArray]:
+    """Descent that takes db from the already-updated W (a known mistake)."""
+    data = _floats(X)
+    W, b = np.zeros((1, data.shape[0])), np.zeros((1, 1))
+    for _ in range(n_steps):
+        W = W - learning_rate * _gradient(W, b, data, Y)[0]
+        b = b - learning_rate * _gradient(W, b, data, Y)[1]
+    return W, b
+
+
 def _train_hints() -> tuple[tuple[Detector, str], ...]:
     case = (_ZN, _Y4, 0.1, 5)
     Z = _normalise(_X2)[0]
@@ -548,6 +563,9 @@ def _train_hints() -> tuple[tuple[Detector, str], ...]:
          or _gives(fn, case, _train(_ZN, _Y4, 0.1 * len(_Y4[0]), 5)),
          "the steps are too long: is your gradient right? Check it with "
          "check.linalg_w3.gradient first (a 2 or the 1/m may be off)."),
+        (lambda fn: _gives(fn, (_X2, _Y5, 0.01, 30), _train_sequential(_X2, _Y5, 0.01, 30)),
+         "b was updated with a gradient computed after W had already moved: compute dW and "
+         "db together from the same W and b, then update both."),
         (lambda fn: _gives(fn, (_X2, _Y5, 0.01, 30), _train(Z, _Y5, 0.01, 30)),
          "train normalises its input: it must train on X as given (the lab normalises "
          "before calling it, and predict needs the statistics that normalise returns)."),
@@ -571,6 +589,9 @@ def _predict_hints() -> tuple[tuple[Detector, str], ...]:
          or _gives(fn, case, (Y_hat - y_mean) * y_std) or _gives(fn, case, Y_hat * y_std),
          "undo the normalisation in the reverse order: it subtracted the mean and then "
          "divided by the std, so multiply by y_std and then add y_mean."),
+        (lambda fn: _gives(fn, case, Y_hat / y_std + y_mean),
+         "you divided by y_std: normalising divided by the std, so undoing it multiplies, "
+         "y_std * Y_hat + y_mean."),
         (lambda fn: _gives(fn, case, Y_hat + y_mean),
          "you added y_mean but forgot to multiply by y_std: the perceptron's output is in "
          "standard deviations, so de-normalise with y_std * Y_hat + y_mean."),
