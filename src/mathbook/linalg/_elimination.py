@@ -855,8 +855,10 @@ def rank(A: ArrayLike) -> int:
     --------
     ``numpy.linalg.matrix_rank`` computes it from the singular values instead.
     Taught in [Two equations, two unknowns](../../linear-algebra/week-1/two-variables.md#in-code).
-    In full in [Rank: how much information a system carries](../../linear-algebra/week-2/rank.md#in-code).
-    """
+    In full in [Rank: how much information a system carries](../../linear-algebra/week-2/rank.md#in-code);
+    as the dimension of the image in [Determinants: area, volume and singular transformations](../../linear-algebra/week-4/determinants.md#the-image-a-plane-a-line-or-a-point)
+    and the test for independence in [Span, linear independence and bases](../../linear-algebra/week-4/bases-and-span.md#linear-independence).
+    """  # noqa: E501
     M = as_matrix(A, "A")
     return len(_reduce(M, M.shape[1], pivot_columns=M.shape[1]).pivots)
 
@@ -895,7 +897,8 @@ def det(A: ArrayLike) -> float:
     ``numpy.linalg.det``
     Taught in [Two equations, two unknowns](../../linear-algebra/week-1/two-variables.md#in-code)
     and [Three equations, three unknowns](../../linear-algebra/week-1/three-variables.md#in-code);
-    as a signed area in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#the-determinant-as-a-signed-area).
+    as a signed area in [Matrices as transformations of the plane](../../linear-algebra/week-3/transformations.md#the-determinant-as-a-signed-area);
+    in depth (volume, product and inverse rules, pivots) in [Determinants: area, volume and singular transformations](../../linear-algebra/week-4/determinants.md#computing-a-determinant-by-elimination).
     """  # noqa: E501
     M = as_square_matrix(A, "A")
     n = M.shape[0]
