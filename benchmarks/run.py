@@ -47,6 +47,7 @@ PAGES = {
     "lesson (transformations)": "linear-algebra/week-3/transformations/",
     "lab (week 3)": "linear-algebra/week-3/lab/",
     "lesson (span slider)": "linear-algebra/week-4/bases-and-span/",
+    "lesson (eigen slider)": "linear-algebra/week-4/eigenvectors/",
     "home": "",
 }
 

@@ -57,6 +57,10 @@ def eig(A: ArrayLike) -> tuple[NDArray[Any], NDArray[Any]]:
     ValueError
         If ``A`` is not a finite non-empty square matrix.
 
+    See Also
+    --------
+    Taught in [Eigenvalues and eigenvectors](../../linear-algebra/week-4/eigenvectors.md#in-code).
+
     Examples
     --------
     >>> w, V = eig([[2, 1], [1, 2]])
@@ -96,6 +100,11 @@ def characteristic_polynomial(A: ArrayLike) -> FloatArray:
     ------
     ValueError
         If ``A`` is not a finite 2 x 2 or 3 x 3 matrix.
+
+    See Also
+    --------
+    Taught in [Eigenvalues and
+    eigenvectors](../../linear-algebra/week-4/eigenvectors.md#the-characteristic-polynomial).
 
     Examples
     --------
@@ -151,6 +160,10 @@ def steady_state(P: ArrayLike) -> FloatArray:
     ValueError
         If ``P`` is not a finite square matrix, has a negative entry or a column not
         summing to 1, or the chain has more than one steady state.
+
+    See Also
+    --------
+    Taught in [Eigenvalues and eigenvectors](../../linear-algebra/week-4/eigenvectors.md#markov-chains-and-the-steady-state).
 
     Examples
     --------

@@ -127,7 +127,8 @@ def pca(X: ArrayLike, n_components: int) -> PCAResult:
 
     See Also
     --------
-    ``sklearn.decomposition.PCA``
+    ``sklearn.decomposition.PCA``. Taught in
+    [Principal component analysis](../../linear-algebra/week-4/pca.md#pca-in-scikit-learn).
     """  # noqa: E501
     data = as_matrix(X, "X")
     n_samples, n_features = data.shape
