@@ -46,6 +46,7 @@ PAGES = {
     "lab (week 2)": "linear-algebra/week-2/lab/",
     "lesson (transformations)": "linear-algebra/week-3/transformations/",
     "lab (week 3)": "linear-algebra/week-3/lab/",
+    "lab (week 4)": "linear-algebra/week-4/lab/",
     "home": "",
 }
 
