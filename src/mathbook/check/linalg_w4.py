@@ -260,7 +260,7 @@ def _steady_cases() -> tuple[Case, ...]:
 
 def _random_power(rng: np.random.Generator) -> Case:
     P = _random_chain(rng)
-    x0 = rng.random(P.shape[0]).round(2) + 0.01
+    x0 = np.round(rng.random(P.shape[0]), 2) + 0.01
     return P, x0, float(rng.choice([1e-6, 1e-8, 1e-10])), 1000
 
 
@@ -533,13 +533,6 @@ def _transition_hints() -> tuple[tuple[Detector, str], ...]:
          "raise ValueError when adjacency is not square (shape[0] != shape[1]) or has a "
          "negative entry: a page cannot have -1 links."),
     )
-
-
-def _normalised_eigenvector(P: FloatArray, k: int) -> FloatArray:
-    values, vectors = np.linalg.eig(P)
-    order = np.argsort(np.abs(values - 1.0))
-    v = vectors[:, order[k]]
-    return (v / v.sum()).real
 
 
 def _steady_hints() -> tuple[tuple[Detector, str], ...]:
