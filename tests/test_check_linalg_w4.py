@@ -395,7 +395,9 @@ def test_other_correct_solutions_pass() -> None:
             raise ValueError("bad X")
         return np.atleast_2d(np.cov(X, rowvar=False))
 
-    def principal_axes(C: Any) -> tuple[np.ndarray, np.ndarray]:   # other signs and bases
+    def principal_axes(C: Any) -> tuple[np.ndarray, np.ndarray]:   # other signs
+        if _f(C).ndim != 2 or _f(C).shape[0] != _f(C).shape[1]:
+            raise ValueError("C must be square")              # a plain ValueError
         values, vectors = REF.principal_axes(C)
         signs = np.where(np.arange(len(values)) % 2 == 0, -1.0, 1.0)
         return values, vectors * signs

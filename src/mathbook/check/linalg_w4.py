@@ -126,8 +126,16 @@ def _transition_matrix(adjacency: Any) -> FloatArray:
     return P
 
 
+def _square(M: Any, name: str) -> FloatArray:
+    """A float copy of a square matrix; ``ValueError`` (not only ``LinAlgError``) if not."""
+    matrix = _floats(M)
+    if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
+        raise ValueError(f"{name} must be a square matrix, got shape {matrix.shape}")
+    return matrix
+
+
 def _steady_state(P: Any) -> FloatArray:
-    values, vectors = np.linalg.eig(_floats(P))
+    values, vectors = np.linalg.eig(_square(P, "P"))
     k = int(np.argmin(np.abs(values - 1.0)))
     v = vectors[:, k].real
     result: FloatArray = v / v.sum()
@@ -159,7 +167,7 @@ def _covariance_matrix(X: Any) -> FloatArray:
 
 
 def _principal_axes(C: Any) -> tuple[FloatArray, FloatArray]:
-    values, vectors = np.linalg.eigh(_floats(C))
+    values, vectors = np.linalg.eigh(_square(C, "C"))
     return values[::-1].copy(), vectors[:, ::-1].copy()
 
 
@@ -849,7 +857,8 @@ def steady_state(fn: Any) -> CheckResult:
     returns the eigenvalues in no fixed order and each eigenvector with either sign; the
     cases include chains where 1 is not the first eigenvalue and where the eigenvector
     comes out negative. A matrix that is not square must raise ``ValueError`` (NumPy's
-    ``LinAlgError`` is one).
+    ``LinAlgError`` is a kind of ``ValueError``, so letting ``np.linalg.eig`` raise is
+    fine).
 
     Parameters
     ----------
@@ -956,7 +965,8 @@ def principal_axes(fn: Any) -> CheckResult:
     for column ``V[:, j]``: ``np.linalg.eigh`` gives them from smallest to largest, so
     reverse both. A column may come with either sign (−**v** is as good as **v**); for a
     repeated eigenvalue any orthonormal basis of its eigenspace is accepted. A matrix
-    that is not square must raise ``ValueError`` (NumPy's ``LinAlgError`` is one).
+    that is not square must raise ``ValueError`` (NumPy's ``LinAlgError`` is a kind of
+    ``ValueError``, so letting ``np.linalg.eigh`` raise is fine).
 
     Parameters
     ----------
