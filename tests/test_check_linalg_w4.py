@@ -513,3 +513,10 @@ def test_reference_pca_of_digits_agrees_with_scikit_learn() -> None:
     full = REF.reconstruct(REF.project(X, mean, V), mean, V)
     np.testing.assert_allclose(full, X, atol=1e-9)
     assert 0.9 < ratio[-1] <= 1 + 1e-12 and np.all(np.diff(ratio) >= 0)
+
+
+def test_scikit_learn_uses_the_covariance_eigenvectors_on_the_digits() -> None:
+    # the lab says: many more examples than features, so "auto" picks the eigenvectors of C
+    decomposition = pytest.importorskip("sklearn.decomposition")
+    model = decomposition.PCA(n_components=10).fit(datasets.digits().data)
+    assert getattr(model, "_fit_svd_solver", "covariance_eigh") == "covariance_eigh"
