@@ -221,6 +221,19 @@ def axes_with_eig(C: Any) -> tuple[np.ndarray, np.ndarray]:
     return np.linalg.eig(_f(C))
 
 
+def axes_eig_sorted(C: Any) -> tuple[np.ndarray, np.ndarray]:
+    values, vectors = np.linalg.eig(_f(C))                # sorted, but not orthonormal
+    order = np.argsort(values)[::-1]
+    return values[order].real, vectors[:, order].real
+
+
+def covariance_np_cov(X: Any) -> np.ndarray:
+    X = _f(X)
+    if X.ndim != 2 or len(X) < 2:
+        raise ValueError("bad X")
+    return np.cov(X, rowvar=False)                        # a 0-d array for one feature
+
+
 def axes_flipped_signs(C: Any) -> tuple[np.ndarray, np.ndarray]:   # right: signs are free
     values, vectors = REF.principal_axes(C)
     return values, -vectors
@@ -299,11 +312,13 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("covariance_matrix", covariance_by_m, "divided by m"),
     ("covariance_matrix", covariance_examples, "m x m"),
     ("covariance_matrix", covariance_one_row, "fewer than 2 rows"),
+    ("covariance_matrix", covariance_np_cov, "np.atleast_2d"),
     ("covariance_matrix", covariance_flat, "X must be 2-D"),
     ("principal_axes", axes_ascending, "smallest to largest"),
     ("principal_axes", axes_vectors_not_reordered, "the vectors are not"),
     ("principal_axes", axes_as_rows, "ROWS of V"),
     ("principal_axes", axes_with_eig, "np.linalg.eig returns eigenvalues in no particular"),
+    ("principal_axes", axes_eig_sorted, "not perpendicular"),
     ("project", project_not_centred, "X is not centred"),
     ("project", project_transposed, "shape (k, m)"),
     ("project", project_with_transpose, "this uses V_k.T"),

@@ -51,8 +51,9 @@ looks like a well-known mistake (a row-stochastic matrix, dividing by in-links, 
 dangling column left at 0 or NaN, integer division, the eigenvector of Pᵀ, unit length
 instead of sum 1, a negative or complex vector, the first eigenvalue instead of the one
 nearest 1, ``x @ P``, a step count off by one, no stopping, another norm, not centring,
-dividing by m, X Xᵀ, ascending eigenvalues, vectors not reordered or as rows, unsorted
-``np.linalg.eig`` output, the mean not added back, a curve not cumulative or not divided
+dividing by m, X Xᵀ, ``np.cov``'s bare number for one feature, ascending eigenvalues,
+vectors not reordered or as rows, unsorted ``np.linalg.eig`` output or its eigenvectors
+not perpendicular for a repeated eigenvalue, the mean not added back, a curve not cumulative or not divided
 by the total) the message ends with a hint.
 
 See Also
@@ -429,10 +430,14 @@ def _compare_axes(expected: tuple[FloatArray, FloatArray], got: Any) -> bool | s
             stop += 1
         want, have = vectors[:, start:stop], got_vectors[:, start:stop].astype(float)
         if not np.allclose(have @ have.T, want @ want.T, atol=1e-6):
-            which = (f"column {start}" if stop == start + 1 else f"columns {start} to {stop - 1}")
-            return (f"item 1: {which} of V should be a unit eigenvector for the eigenvalue "
-                    f"{values[start]:.6g} (up to sign), for example "
-                    f"{_show_value(want.T)}, got {_show_value(have.T)}")
+            if stop == start + 1:
+                return (f"item 1: column {start} of V should be a unit eigenvector for the "
+                        f"eigenvalue {values[start]:.6g} (either sign), such as "
+                        f"{_show_value(want[:, 0])}, got {_show_value(have[:, 0])}")
+            return (f"item 1: the eigenvalue {values[start]:.6g} is repeated, so columns "
+                    f"{start} to {stop - 1} of V should be an orthonormal basis of its "
+                    f"eigenspace (any one), such as {_show_value(want.T)} (as rows), got "
+                    f"{_show_value(have.T)}")
         start = stop
     return True
 
@@ -652,6 +657,11 @@ def _covariance_hints() -> tuple[tuple[Detector, str], ...]:
          "your matrix is m x m (one row and column per example): Xc @ Xc.T compares "
          "examples. The covariance compares features, Xc.T @ Xc, shape (n, n)."),
         (lambda fn: _right_on(fn, _covariance_matrix, (X,))
+         and np.ndim(_answer(fn, X[:, :1])) < 2 and _answer(fn, X[:, :1]) is not _NO_ANSWER,
+         "with one feature the covariance is a 1 x 1 matrix: np.cov returns a bare number "
+         "then, so wrap it, np.atleast_2d(np.cov(X, rowvar=False)), or compute "
+         "Xc.T @ Xc / (m - 1)."),
+        (lambda fn: _right_on(fn, _covariance_matrix, (X,))
          and not _raises(fn, [[1.0, 2.0, 3.0]]),
          "with one example there is no spread to measure (and m - 1 = 0): raise "
          "ValueError when X has fewer than 2 rows."),
@@ -682,6 +692,23 @@ def _axes_hints() -> tuple[tuple[Detector, str], ...]:
         return (np.iscomplexobj(v) or not np.allclose(v, sorted_v)) and bool(
             np.allclose(sorted_v, values))
 
+    repeated = _rotated([5.0, 1.0, 1.0], seed=45)
+
+    def not_perpendicular(got: Any) -> bool:
+        """Eigenvectors, sorted, each of length 1, but not perpendicular."""
+        if got is _NO_ANSWER or not isinstance(got, (tuple, list)) or len(got) != 2:
+            return False
+        try:
+            got_values, V = np.asarray(got[0], dtype=float), np.asarray(got[1], dtype=float)
+        except (TypeError, ValueError):
+            return False
+        if V.shape != repeated.shape or got_values.shape != (3,):
+            return False
+        return bool(np.allclose(got_values, [5.0, 1.0, 1.0])
+                    and np.allclose(repeated @ V, V * got_values, atol=1e-8)
+                    and np.allclose(np.linalg.norm(V, axis=0), 1.0)
+                    and not np.allclose(V.T @ V, np.eye(3), atol=1e-6))
+
     return (
         (lambda fn: sign_free(_answer(fn, C), ascending[0], ascending[1]),
          "your eigenvalues go from smallest to largest, as np.linalg.eigh returns them: "
@@ -699,6 +726,10 @@ def _axes_hints() -> tuple[tuple[Detector, str], ...]:
          "np.linalg.eig returns eigenvalues in no particular order (and may return complex "
          "numbers): for a symmetric matrix use np.linalg.eigh, then sort from largest to "
          "smallest."),
+        (lambda fn: not_perpendicular(_answer(fn, repeated)),
+         "for a repeated eigenvalue np.linalg.eig may return eigenvectors that are not "
+         "perpendicular; PCA needs orthonormal directions, and np.linalg.eigh (made for "
+         "symmetric matrices) always returns them."),
     )
 
 
