@@ -135,6 +135,17 @@ def power_off_by_one(P: Any, x0: Any, tol: float = 1e-10,
     return x, steps - 1
 
 
+def power_returns_previous(P: Any, x0: Any, tol: float = 1e-10,
+                           max_steps: int = 1000) -> tuple[np.ndarray, int]:
+    P, x = _f(P), _f(x0)
+    for steps in range(1, max_steps + 1):
+        x_new = P @ x
+        if np.abs(x_new - x).sum() < tol:
+            return x, steps                               # the old x
+        x = x_new
+    raise ValueError("no convergence")
+
+
 def power_never_stops(P: Any, x0: Any, tol: float = 1e-10,
                       max_steps: int = 1000) -> tuple[np.ndarray, int]:
     P, x = _f(P), _f(x0)
@@ -173,6 +184,14 @@ def covariance_not_centred(X: Any) -> np.ndarray:
     if X.ndim != 2 or len(X) < 2:
         raise ValueError("bad X")
     return X.T @ X / (len(X) - 1)
+
+
+def covariance_one_mean(X: Any) -> np.ndarray:
+    X = _f(X)
+    if X.ndim != 2 or len(X) < 2:
+        raise ValueError("bad X")
+    Xc = X - X.mean()
+    return Xc.T @ Xc / (len(X) - 1)
 
 
 def covariance_by_m(X: Any) -> np.ndarray:
@@ -243,6 +262,11 @@ def project_not_centred(X: Any, mean: Any, V_k: Any) -> np.ndarray:
     return _f(X) @ _f(V_k)
 
 
+def project_own_mean(X: Any, mean: Any, V_k: Any) -> np.ndarray:
+    X = _f(X)
+    return (X - X.mean(axis=0)) @ _f(V_k)
+
+
 def project_transposed(X: Any, mean: Any, V_k: Any) -> np.ndarray:
     return _f(V_k).T @ (_f(X) - mean).T
 
@@ -305,11 +329,13 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("power_iteration", power_row_convention, "x @ P"),
     ("power_iteration", power_off_by_one, "off by one"),
     ("power_iteration", power_never_stops, "never stops early"),
+    ("power_iteration", power_returns_previous, "return x_new"),
     ("power_iteration", power_max_norm, "1-norm"),
     ("power_iteration", power_normalises_start, "without normalising it"),
     ("power_iteration", power_never_raises, "periodic"),
     ("covariance_matrix", covariance_not_centred, "X is not centred"),
     ("covariance_matrix", covariance_by_m, "divided by m"),
+    ("covariance_matrix", covariance_one_mean, "one mean for the whole array"),
     ("covariance_matrix", covariance_examples, "m x m"),
     ("covariance_matrix", covariance_one_row, "fewer than 2 rows"),
     ("covariance_matrix", covariance_np_cov, "np.atleast_2d"),
@@ -320,6 +346,7 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("principal_axes", axes_with_eig, "np.linalg.eig returns eigenvalues in no particular"),
     ("principal_axes", axes_eig_sorted, "not perpendicular"),
     ("project", project_not_centred, "X is not centred"),
+    ("project", project_own_mean, "use the mean argument"),
     ("project", project_transposed, "shape (k, m)"),
     ("project", project_with_transpose, "this uses V_k.T"),
     ("reconstruct", reconstruct_no_mean, "the mean is not added back"),

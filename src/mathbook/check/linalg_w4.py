@@ -611,6 +611,9 @@ def _power_hints() -> tuple[tuple[Detector, str], ...]:
     other_norms = [variant(ring, ring_start, lambda y: ring @ y, lambda d: float(np.linalg.norm(d))),
                    variant(ring, ring_start, lambda y: ring @ y, lambda d: float(np.abs(d).max()))]
     lasting = np.linalg.matrix_power(web, 1000) @ start
+    loose = (_COMPLEX, np.array([0.0, 0.0, 1.0]), 1e-6)
+    loose_x, loose_steps = _power_iteration(*loose)
+    previous = np.linalg.matrix_power(_COMPLEX, loose_steps - 1) @ loose[1]
     return (
         (lambda fn: row is not None and _gives(fn, case, row),
          "this is x @ P, the row-vector convention: with a column-stochastic P the "
@@ -624,6 +627,9 @@ def _power_hints() -> tuple[tuple[Detector, str], ...]:
          "the step count is off by one: steps is the number of multiplications P @ x done, "
          "counting the one that gave a change below tol (so an x0 that is already steady "
          "gives steps = 1)."),
+        (lambda fn: _gives(fn, loose, (previous, loose_steps)),
+         "you returned x from before the last multiplication: return x_new, the newest "
+         "vector (with a loose tol such as 1e-6 the two still differ)."),
         (lambda fn: _gives(fn, case, (lasting, 1000)) or _gives(fn, case, (x, 1000)),
          "your loop never stops early: stop as soon as np.abs(x_new - x).sum() < tol and "
          "return (x_new, steps)."),
@@ -650,6 +656,9 @@ def _covariance_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _gives(fn, (X,), X.T @ X / (m - 1)) or _gives(fn, (X,), X.T @ X / m),
          "X is not centred: subtract the mean of each feature (column) first, "
          "Xc = X - X.mean(axis=0), then Xc.T @ Xc / (m - 1)" + _LESSON_PCA + "."),
+        (lambda fn: _gives(fn, (X,), (X - X.mean()).T @ (X - X.mean()) / (m - 1)),
+         "one mean for the whole array: each feature (column) needs its own, "
+         "X.mean(axis=0)."),
         (lambda fn: _gives(fn, (X,), _covariance(X, ddof=0)),
          "you divided by m: the sample covariance divides by m - 1, as np.cov does."),
         (lambda fn: _gives(fn, (X,), centred @ centred.T / (m - 1))
@@ -741,6 +750,10 @@ def _projection_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _gives(fn, case, _X5 @ V[:, :2]),
          "X is not centred: subtract the mean first, (X - mean) @ V_k; PCA's directions "
          "pass through the mean of the data" + _LESSON_PCA + "."),
+        (lambda fn: _gives(fn, (_X5[:2], mean, V[:, :2]),
+                           _project(_X5[:2], _X5[:2].mean(axis=0), V[:, :2])),
+         "you centred with the mean of the X passed in: use the mean argument, the mean of "
+         "the data PCA was fitted on, so that new examples land in the same coordinates."),
         (lambda fn: _gives(fn, case, Z.T),
          "your scores have shape (k, m): one example per ROW, so Z = (X - mean) @ V_k has "
          "shape (m, k), not V_k.T @ (X - mean).T."),
