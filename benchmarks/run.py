@@ -48,6 +48,7 @@ PAGES = {
     "lab (week 3)": "linear-algebra/week-3/lab/",
     "lesson (span slider)": "linear-algebra/week-4/bases-and-span/",
     "lesson (eigen slider)": "linear-algebra/week-4/eigenvectors/",
+    "lab (week 4)": "linear-algebra/week-4/lab/",
     "home": "",
 }
 

@@ -24,7 +24,7 @@ asks you to write, named exactly like that function:
 | module | lab |
 | --- | --- |
 | `check.found_w<n>` | Part 0, Foundations, week *n* (`found_w1`, `found_w2` available) |
-| `check.linalg_w<n>` | Part 1, Linear algebra, week *n* (`linalg_w1`, `linalg_w2`, `linalg_w3` available) |
+| `check.linalg_w<n>` | Part 1, Linear algebra, week *n* (`linalg_w1` to `linalg_w4` available) |
 | `check.calculus_w<n>` | Part 2, Calculus, week *n* (planned) |
 | `check.probstats_w<n>` | Part 3, Probability and statistics, week *n* (planned) |
 
@@ -49,6 +49,9 @@ Available
 ``linalg_w3``
     ``transform``, ``matrix_from_images``, ``rotation_matrix``, ``compose``,
     ``normalise``, ``gradient``, ``train``, ``predict``.
+``linalg_w4``
+    ``transition_matrix``, ``steady_state``, ``power_iteration``, ``covariance_matrix``,
+    ``principal_axes``, ``project``, ``reconstruct``, ``cumulative_explained_variance``.
 
 Examples
 --------
@@ -61,7 +64,7 @@ not done yet: solve_2x2 raises NotImplementedError
 
 from __future__ import annotations
 
-from mathbook.check import found_w1, found_w2, linalg_w1, linalg_w2, linalg_w3
+from mathbook.check import found_w1, found_w2, linalg_w1, linalg_w2, linalg_w3, linalg_w4
 from mathbook.check._core import (
     Case,
     CheckResult,
@@ -84,5 +87,6 @@ __all__ = [
     "linalg_w1",
     "linalg_w2",
     "linalg_w3",
+    "linalg_w4",
     "random_cases",
 ]
