@@ -124,6 +124,56 @@ def steady_complex(P: Any) -> np.ndarray:
     return v / v.sum()
 
 
+def steady_rows(P: Any) -> np.ndarray:
+    values, vectors = np.linalg.eig(_f(P))
+    v = vectors[np.argmin(np.abs(values - 1))].real       # a row, not an eigenvector
+    return v / v.sum()
+
+
+def steady_largest_modulus(P: Any) -> np.ndarray:
+    values, vectors = np.linalg.eig(_f(P))
+    v = vectors[:, np.argmax(np.abs(values))].real        # "the largest |lambda| wins"
+    with np.errstate(all="ignore"):
+        return v / v.sum()
+
+
+def steady_fixed_power(P: Any) -> np.ndarray:
+    P = _f(P)
+    if P.ndim != 2 or P.shape[0] != P.shape[1]:
+        raise ValueError("P must be square")
+    x = np.full(len(P), 1 / len(P))
+    for _ in range(50):
+        x = P @ x
+    return x
+
+
+def transition_dangling_to_itself(adjacency: Any) -> np.ndarray:
+    A = _f(adjacency)
+    if A.ndim != 2 or A.shape[0] != A.shape[1] or np.any(A < 0):
+        raise ValueError("bad adjacency")
+    links = A.sum(axis=1)
+    A[links == 0, links == 0] = 1.0                      # stay on the dangling page
+    return A.T / A.sum(axis=1)
+
+
+def transition_no_self_links(adjacency: Any) -> np.ndarray:
+    A = _f(adjacency)
+    if A.ndim != 2 or A.shape[0] != A.shape[1] or np.any(A < 0):
+        raise ValueError("bad adjacency")
+    return REF.transition_matrix(A - np.diag(np.diag(A)))
+
+
+def power_one_step_too_many(P: Any, x0: Any, tol: float = 1e-10,
+                            max_steps: int = 1000) -> tuple[np.ndarray, int]:
+    P, x = _f(P), _f(x0)
+    for steps in range(1, max_steps + 2):
+        x_new = P @ x
+        if np.abs(x_new - x).sum() < tol:
+            return x_new, steps
+        x = x_new
+    raise ValueError("no convergence")
+
+
 def power_row_convention(P: Any, x0: Any, tol: float = 1e-10,
                          max_steps: int = 1000) -> tuple[np.ndarray, int]:
     return REF.power_iteration(_f(P).T, x0, tol, max_steps)
@@ -206,6 +256,21 @@ def covariance_examples(X: Any) -> np.ndarray:
     return Xc @ Xc.T / (len(X) - 1)
 
 
+def covariance_rows_as_variables(X: Any) -> np.ndarray:
+    X = _f(X)
+    if X.ndim != 2 or len(X) < 2:
+        raise ValueError("bad X")
+    return np.cov(X)                                      # each ROW a variable
+
+
+def covariance_row_means(X: Any) -> np.ndarray:
+    X = _f(X)
+    if X.ndim != 2 or len(X) < 2:
+        raise ValueError("bad X")
+    Xc = X - X.mean(axis=1, keepdims=True)
+    return Xc.T @ Xc / (len(X) - 1)
+
+
 def covariance_one_row(X: Any) -> np.ndarray:
     X = _f(X)
     if X.ndim != 2:
@@ -234,6 +299,11 @@ def axes_vectors_not_reordered(C: Any) -> tuple[np.ndarray, np.ndarray]:
 def axes_as_rows(C: Any) -> tuple[np.ndarray, np.ndarray]:
     values, vectors = REF.principal_axes(C)
     return values, vectors.T
+
+
+def axes_rows_reversed(C: Any) -> tuple[np.ndarray, np.ndarray]:
+    values, vectors = np.linalg.eigh(_f(C))
+    return values[::-1], vectors[::-1]                    # rows, not columns
 
 
 def axes_with_eig(C: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -308,6 +378,13 @@ def cumulative_negative_kept(eigenvalues: Any) -> np.ndarray:
     return np.cumsum(values) / values.sum()
 
 
+def cumulative_ascending(eigenvalues: Any) -> np.ndarray:
+    values = np.clip(_f(eigenvalues), 0, None)
+    if values.size == 0 or values.sum() == 0:
+        raise ValueError("no variance")
+    return np.cumsum(np.sort(values)) / values.sum()
+
+
 def cumulative_no_checks(eigenvalues: Any) -> np.ndarray:
     values = np.clip(_f(eigenvalues), 0, None)
     with np.errstate(all="ignore"):
@@ -321,11 +398,16 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("transition_matrix", transition_nan, "NaN: 0/0"),
     ("transition_matrix", transition_integer_division, "lost their fractions"),
     ("transition_matrix", transition_no_checks, "not square"),
+    ("transition_matrix", transition_dangling_to_itself, "keeps the surfer on itself"),
+    ("transition_matrix", transition_no_self_links, "self-link"),
     ("steady_state", steady_of_transpose, "eigenvector of P.T"),
     ("steady_state", steady_unit_length, "has length 1"),
     ("steady_state", steady_by_abs_sum, "your vector is negative"),
     ("steady_state", steady_first_eigenvalue, "the eigenvalue nearest 1"),
     ("steady_state", steady_complex, "complex"),
+    ("steady_state", steady_rows, "vectors[k] is a ROW"),
+    ("steady_state", steady_largest_modulus, "largest |lambda| is not always 1's"),
+    ("steady_state", steady_fixed_power, "fixed number of steps"),
     ("power_iteration", power_row_convention, "x @ P"),
     ("power_iteration", power_off_by_one, "off by one"),
     ("power_iteration", power_never_stops, "never stops early"),
@@ -333,17 +415,21 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("power_iteration", power_max_norm, "1-norm"),
     ("power_iteration", power_normalises_start, "without normalising it"),
     ("power_iteration", power_never_raises, "periodic"),
+    ("power_iteration", power_one_step_too_many, "one multiplication more than max_steps"),
     ("covariance_matrix", covariance_not_centred, "X is not centred"),
     ("covariance_matrix", covariance_by_m, "divided by m"),
     ("covariance_matrix", covariance_one_mean, "one mean for the whole array"),
     ("covariance_matrix", covariance_examples, "m x m"),
+    ("covariance_matrix", covariance_rows_as_variables, "m x m"),
+    ("covariance_matrix", covariance_row_means, "each example's own mean"),
     ("covariance_matrix", covariance_one_row, "fewer than 2 rows"),
     ("covariance_matrix", covariance_np_cov, "np.atleast_2d"),
     ("covariance_matrix", covariance_flat, "X must be 2-D"),
     ("principal_axes", axes_ascending, "smallest to largest"),
     ("principal_axes", axes_vectors_not_reordered, "the vectors are not"),
     ("principal_axes", axes_as_rows, "ROWS of V"),
-    ("principal_axes", axes_with_eig, "np.linalg.eig returns eigenvalues in no particular"),
+    ("principal_axes", axes_rows_reversed, "reversed the ROWS"),
+    ("principal_axes", axes_with_eig, "returns eigenvalues in no particular order"),
     ("principal_axes", axes_eig_sorted, "not perpendicular"),
     ("project", project_not_centred, "X is not centred"),
     ("project", project_own_mean, "use the mean argument"),
@@ -355,6 +441,7 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("cumulative_explained_variance", cumulative_not_cumulative, "not the running total"),
     ("cumulative_explained_variance", cumulative_not_divided, "divide by the total"),
     ("cumulative_explained_variance", cumulative_by_largest, "largest eigenvalue"),
+    ("cumulative_explained_variance", cumulative_ascending, "starts from the smallest"),
     ("cumulative_explained_variance", cumulative_negative_kept, "goes down at the end"),
     ("cumulative_explained_variance", cumulative_no_checks, "raise ValueError"),
 ]
@@ -491,10 +578,23 @@ def test_graders_use_the_documented_edge_cases() -> None:
                           < 0)]
     assert negative
     assert any(np.iscomplexobj(np.linalg.eig(P)[0]) for P in first_not_one)
+    # periodic chains where "the largest |lambda|" is not the eigenvalue 1 that eig lists
+    square = [P for P in chains if P.shape[0] == P.shape[1]]
+    largest_not_one = [P for P in square if abs(np.linalg.eig(P)[0][
+        np.argmax(np.abs(np.linalg.eig(P)[0]))] - 1) > 0.1]
+    assert len(largest_not_one) >= 2
+    # a chain mixing so slowly that 50 steps of power iteration from uniform are far off
+    assert any(np.abs(np.linalg.matrix_power(P, 50) @ np.full(len(P), 1 / len(P))
+                      - linalg.steady_state(P)).sum() > 1e-3 for P in square)
     power = linalg_w4._power_cases()
     periodic = [c for c in power if np.array_equal(_f(c[0]), [[0, 1], [1, 0]])]
     assert any(not np.allclose(_f(c[1]), 0.5) for c in periodic)
     assert any(abs(_f(c[1]).sum() - 1) > 0.5 for c in power)         # not normalised
+    # max_steps one short of enough (must raise) and exactly enough (must return)
+    limits = {c[3] for c in power if len(c) > 3 and np.array_equal(_f(c[0]), REF.transition_matrix(
+        linalg_w4._WEB)) and np.allclose(_f(c[1]), 1 / 6)}
+    needed = REF.power_iteration(REF.transition_matrix(linalg_w4._WEB), np.full(6, 1 / 6))[1]
+    assert {needed - 1, needed} <= limits
     data = [np.asarray(c[0]) for c in linalg_w4._covariance_cases()]
     assert any(x.ndim == 2 and x.shape[1] == 1 and len(x) >= 2 for x in data)   # one feature
     assert any(x.ndim == 2 and len(x) >= 2 and (np.ptp(x, axis=0) == 0).any() for x in data)

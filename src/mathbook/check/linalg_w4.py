@@ -44,17 +44,21 @@ example per row**:
   ``ValueError`` when there is no eigenvalue or the total is 0.
 
 The cases include a dangling page, a page linking to itself, a website with no links at
-all, a periodic chain, chains where ``np.linalg.eig`` does not return the eigenvalue 1
-first and where its eigenvector comes out negative, one feature, a constant feature (a
+all, periodic chains (where another eigenvalue has $|\lambda| = 1$), a chain that mixes
+slowly, chains where ``np.linalg.eig`` does not return the eigenvalue 1 first and where
+its eigenvector comes out negative, a ``max_steps`` one short of enough, one feature, a constant feature (a
 zero eigenvalue), a repeated eigenvalue, integer input and random cases. When a failure
 looks like a well-known mistake (a row-stochastic matrix, dividing by in-links, a
-dangling column left at 0 or NaN, integer division, the eigenvector of Pᵀ, unit length
-instead of sum 1, a negative or complex vector, the first eigenvalue instead of the one
-nearest 1, ``x @ P``, a step count off by one, no stopping, another norm, not centring,
-dividing by m, X Xᵀ, ``np.cov``'s bare number for one feature, ascending eigenvalues,
-vectors not reordered or as rows, unsorted ``np.linalg.eig`` output or its eigenvectors
-not perpendicular for a repeated eigenvalue, the mean not added back, a curve not cumulative or not divided
-by the total) the message ends with a hint.
+dangling column left at 0, NaN or sent back to itself, a self-link dropped, integer
+division, the eigenvector of Pᵀ or a row of the eigenvector matrix, unit length instead
+of sum 1, a negative or complex vector, the first eigenvalue or the largest $|\lambda|$
+instead of the one nearest 1, a fixed number of power steps, ``x @ P``, a step count off
+by one, one multiplication more than ``max_steps``, no stopping, another norm, not
+centring or centring the rows, dividing by m, X Xᵀ or ``np.cov(X)``, ``np.cov``'s bare
+number for one feature, ascending eigenvalues, vectors not reordered, as rows or with
+their rows reversed, unsorted ``np.linalg.eig`` output or its eigenvectors not
+perpendicular for a repeated eigenvalue, the mean not added back, a curve not
+cumulative, ascending or not divided by the total) the message ends with a hint.
 
 See Also
 --------
@@ -244,6 +248,12 @@ _LAST = np.array([[0.59, 0.09, 0.14], [0.0, 0.68, 0.4], [0.41, 0.23, 0.46]])
 _COMPLEX = np.array([[0.78, 0.15, 0.0], [0.0, 0.76, 0.3], [0.22, 0.09, 0.7]])
 _WEATHER = np.array([[0.9, 0.5], [0.1, 0.5]])
 _CYCLE = np.array([[0.0, 1.0], [1.0, 0.0]])
+# periodic chains where np.linalg.eig lists another eigenvalue with |lambda| = 1 before 1
+# (the 3-cycle: -0.5 +- 0.87i; the bipartite chain: -1), so "largest |lambda|" is wrong
+_CYCLE3 = np.roll(np.eye(3), 1, axis=0)
+_BIPARTITE = np.array([[0.0, 0.5, 0.0], [1.0, 0.0, 1.0], [0.0, 0.5, 0.0]])
+# mixes slowly (|lambda_2| = 0.97): 50 steps of power iteration are still far off
+_SLOW = np.array([[0.99, 0.02], [0.01, 0.98]])
 
 
 def _random_chain(rng: np.random.Generator) -> FloatArray:
@@ -261,6 +271,9 @@ def _steady_cases() -> tuple[Case, ...]:
         (_transition_matrix(_WEB),),
         (_transition_matrix(_DANGLING),),
         (_CYCLE.astype(int),),                      # periodic, integers
+        (_CYCLE3,),                                 # periodic: eig gives 1 last
+        (_BIPARTITE,),                              # periodic: eig gives -1 first
+        (_SLOW,),                                   # mixes slowly
         ([[1.0]],),
         (np.ones((2, 3)) / 2,),                     # not square: refused
     ]
@@ -284,6 +297,8 @@ def _power_cases() -> tuple[Case, ...]:
         (_CYCLE, [0.5, 0.5]),                               # already steady: one step
         (_CYCLE, [1.0, 0.0]),                               # periodic: never converges
         (web, np.full(6, 1 / 6), 1e-10, 5),                 # too few steps allowed
+        (web, np.full(6, 1 / 6), 1e-10, 37),                # one step short: raises
+        (web, np.full(6, 1 / 6), 1e-10, 38),                # exactly enough
     ]
     return tuple(hand + random_cases(_random_power, 10, seed=43))
 
@@ -517,6 +532,9 @@ def _transition_hints() -> tuple[tuple[Detector, str], ...]:
     web, web_in = _WEB, _WEB.sum(axis=0)
     by_in = [web.T / web_in, web.T / web_in[:, None]]
     integer = np.array([[0, 1, 1], [1, 0, 0], [0, 1, 0]])
+    to_itself = P.copy()
+    to_itself[:, links == 0] = np.eye(n)[:, links == 0]
+    no_self = _transition_matrix(A - np.diag(np.diag(A)))
     return (
         (lambda fn: _gives(fn, (A,), row) or _gives(fn, (_WEB,), _transition_matrix(_WEB).T),
          "your rows sum to 1: this is the row-stochastic matrix, P[i, j] = probability of "
@@ -531,6 +549,14 @@ def _transition_hints() -> tuple[tuple[Detector, str], ...]:
          "the column of a page with no links is all 0, so that column does not sum to 1 "
          "and probability leaks away: a surfer on a dangling page jumps to any of the n "
          "pages, so that column is 1/n."),
+        (lambda fn: _gives(fn, (A,), to_itself),
+         "a page with no links keeps the surfer on itself in your matrix (a 1 on the "
+         "diagonal): the surfer on a dangling page jumps to any of the n pages, so its "
+         "whole column is 1/n."),
+        (lambda fn: _gives(fn, (A,), no_self),
+         "you dropped the link from a page to itself: a self-link is a link like any "
+         "other, so it counts in d_j and P[j, j] = adjacency[j, j] / d_j. Keep the "
+         "diagonal of adjacency."),
         (lambda fn: _gives(fn, (A,), nan_column)
          or bool(np.isnan(np.asarray(_answer(fn, A), dtype=float)).any()
                  if _answer(fn, A) is not _NO_ANSWER else False),
@@ -558,12 +584,45 @@ def _steady_hints() -> tuple[tuple[Detector, str], ...]:
     transposed = _steady_state(P.T)
     unit = p / np.linalg.norm(p)
     raw = vectors[:, int(np.argmin(np.abs(values - 1)))].real
+    row = vectors[int(np.argmin(np.abs(values - 1)))].real
+    uniform = np.full(2, 0.5)
+    slow_powers = [uniform]
+    for _ in range(3000):
+        slow_powers.append(_SLOW @ slow_powers[-1])
+    slow_powers_array = np.array(slow_powers)
+
+    def largest_modulus(M: FloatArray) -> FloatArray:
+        w, V = np.linalg.eig(M)
+        v = V[:, int(np.argmax(np.abs(w)))].real
+        picked: FloatArray = _quietly(lambda: v / v.sum())
+        return picked
+
+    def garbage(got: Any) -> bool:
+        try:
+            values_got = np.asarray(got, dtype=np.float64)
+        except (TypeError, ValueError):
+            return False
+        return bool(not np.all(np.isfinite(values_got)) or np.abs(values_got).max() > 1.5)
+
+    def fixed_powers(got: Any) -> bool:
+        try:
+            values_got = np.asarray(got, dtype=np.float64)
+        except (TypeError, ValueError):
+            return False
+        if values_got.shape != (2,) or np.allclose(values_got, _steady_state(_SLOW), atol=1e-6):
+            return False
+        return bool(np.any(np.all(np.isclose(slow_powers_array, values_got, rtol=1e-9,
+                                              atol=1e-12), axis=1)))
+
     return (
         (lambda fn: _gives(fn, (P,), transposed) or _gives(fn, (P,), np.full(3, 1 / 3)),
          "this is an eigenvector of P.T, not of P: for a column-stochastic P, P.T has the "
          "eigenvector [1, 1, ..., 1] for the eigenvalue 1, so you get the uniform "
          "distribution. Use np.linalg.eig(P), and vectors[:, k] is the eigenvector: a "
          "COLUMN, not a row" + _LESSON_MARKOV + "."),
+        (lambda fn: _gives(fn, (P,), row / row.sum()),
+         "vectors[k] is a ROW of the matrix np.linalg.eig returns, not an eigenvector: the "
+         "eigenvector for values[k] is the column vectors[:, k]."),
         (lambda fn: _gives(fn, (P,), unit) or _gives(fn, (P,), -unit) or _gives(fn, (P,), raw),
          "your vector has length 1 (that is how np.linalg.eig scales it), but a "
          "probability distribution sums to 1: divide by v.sum() instead, which also fixes "
@@ -575,6 +634,16 @@ def _steady_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _gives(fn, (P,), first) or _gives(fn, (_COMPLEX,), first_complex),
          "you took the first eigenvalue np.linalg.eig returned, but it returns them in no "
          "particular order: pick k = np.argmin(np.abs(values - 1)), the eigenvalue nearest 1."),
+        (lambda fn: _gives(fn, (_BIPARTITE,), largest_modulus(_BIPARTITE))
+         or (_right_on(fn, _steady_state, (P,), (_COMPLEX,))
+             and garbage(_answer(fn, _BIPARTITE))),
+         "the largest |lambda| is not always 1's: a periodic chain (one that cycles, like "
+         "[[0, 0.5, 0], [1, 0, 1], [0, 0.5, 0]]) has other eigenvalues with |lambda| = 1, "
+         "such as -1. Pick the eigenvalue nearest 1, k = np.argmin(np.abs(values - 1))."),
+        (lambda fn: _right_on(fn, _steady_state, (P,)) and fixed_powers(_answer(fn, _SLOW)),
+         "this looks like a fixed number of steps of power iteration: on a chain that mixes "
+         "slowly, such as [[0.99, 0.02], [0.01, 0.98]] (|lambda_2| = 0.97), it is still far "
+         "from the steady state. Take the eigenvector of P for the eigenvalue 1 instead."),
         (lambda fn: (lambda got: got is not _NO_ANSWER and np.iscomplexobj(got) and bool(
             np.allclose(np.asarray(got).real, _steady_state(_COMPLEX))))(_answer(fn, _COMPLEX)),
          "your answer is complex (dtype complex128): np.linalg.eig returns complex arrays "
@@ -627,6 +696,11 @@ def _power_hints() -> tuple[tuple[Detector, str], ...]:
          "the step count is off by one: steps is the number of multiplications P @ x done, "
          "counting the one that gave a change below tol (so an x0 that is already steady "
          "gives steps = 1)."),
+        (lambda fn: _right_on(fn, _power_iteration, case)
+         and _gives(fn, (web, start, 1e-10, steps - 1), (x, steps)),
+         "you allow one multiplication more than max_steps: with max_steps = "
+         f"{steps - 1} this case needs {steps} and must raise ValueError. Loop over "
+         "range(1, max_steps + 1)."),
         (lambda fn: _gives(fn, loose, (previous, loose_steps)),
          "you returned x from before the last multiplication: return x_new, the newest "
          "vector (with a loose tol such as 1e-6 the two still differ)."),
@@ -651,7 +725,7 @@ def _power_hints() -> tuple[tuple[Detector, str], ...]:
 def _covariance_hints() -> tuple[tuple[Detector, str], ...]:
     X = _X5
     m = len(X)
-    centred = X - X.mean(axis=0)
+    by_rows = X - X.mean(axis=1, keepdims=True)
     return (
         (lambda fn: _gives(fn, (X,), X.T @ X / (m - 1)) or _gives(fn, (X,), X.T @ X / m),
          "X is not centred: subtract the mean of each feature (column) first, "
@@ -661,10 +735,13 @@ def _covariance_hints() -> tuple[tuple[Detector, str], ...]:
          "X.mean(axis=0)."),
         (lambda fn: _gives(fn, (X,), _covariance(X, ddof=0)),
          "you divided by m: the sample covariance divides by m - 1, as np.cov does."),
-        (lambda fn: _gives(fn, (X,), centred @ centred.T / (m - 1))
-         or _gives(fn, (X,), centred @ centred.T / m),
-         "your matrix is m x m (one row and column per example): Xc @ Xc.T compares "
-         "examples. The covariance compares features, Xc.T @ Xc, shape (n, n)."),
+        (lambda fn: _gives(fn, (X,), by_rows.T @ by_rows / (m - 1)),
+         "you subtracted each example's own mean (the row means, axis=1): centre each "
+         "feature (column) with X.mean(axis=0)."),
+        (lambda fn: np.shape(_answer(fn, X)) == (m, m),
+         "your matrix is m x m (one row and column per example): Xc @ Xc.T, or np.cov(X), "
+         "which treats each ROW as a variable, compares examples. The covariance compares "
+         "features: Xc.T @ Xc / (m - 1), or np.cov(X, rowvar=False), shape (n, n)."),
         (lambda fn: _right_on(fn, _covariance_matrix, (X,))
          and np.ndim(_answer(fn, X[:, :1])) < 2 and _answer(fn, X[:, :1]) is not _NO_ANSWER,
          "with one feature the covariance is a 1 x 1 matrix: np.cov returns a bare number "
@@ -731,12 +808,16 @@ def _axes_hints() -> tuple[tuple[Detector, str], ...]:
          or sign_free(_answer(fn, C), values, ascending[1][:, ::-1].T.copy()),
          "your eigenvectors are the ROWS of V: NumPy returns them as columns, vectors[:, k] "
          "is the k-th one. Keep them as columns."),
+        (lambda fn: sign_free(_answer(fn, C), values, ascending[1][::-1].copy()),
+         "you reversed the ROWS of V (vectors[::-1]): the eigenvectors are its columns, so "
+         "reverse the columns, vectors[:, ::-1]."),
         (lambda fn: eig_unsorted(_answer(fn, C)),
-         "np.linalg.eig returns eigenvalues in no particular order (and may return complex "
-         "numbers): for a symmetric matrix use np.linalg.eigh, then sort from largest to "
+         "np.linalg.eig (and linalg.eig, which calls it) returns eigenvalues in no particular "
+         "order (and may return complex numbers): for a symmetric matrix use np.linalg.eigh, then sort from largest to "
          "smallest."),
         (lambda fn: not_perpendicular(_answer(fn, repeated)),
-         "for a repeated eigenvalue np.linalg.eig may return eigenvectors that are not "
+         "for a repeated eigenvalue np.linalg.eig (and linalg.eig, which calls it) may "
+         "return eigenvectors that are not "
          "perpendicular; PCA needs orthonormal directions, and np.linalg.eigh (made for "
          "symmetric matrices) always returns them."),
     )
@@ -799,6 +880,10 @@ def _cumulative_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _gives(fn, (values,), np.cumsum(values)),
          "divide by the total, values.sum(): the curve is a share of the variance and "
          "ends at 1."),
+        (lambda fn: _gives(fn, (values,), np.cumsum(np.sort(values)) / values.sum()),
+         "your curve starts from the smallest eigenvalue (ascending, as np.linalg.eigh "
+         "returns them): the curve must start from the largest, so entry k - 1 is what "
+         "the first k components keep. Do not sort the eigenvalues in increasing order."),
         (lambda fn: _gives(fn, (values,), np.cumsum(values) / values[0]),
          "you divided by the largest eigenvalue: divide by the total, values.sum(), so the "
          "curve ends at 1."),
