@@ -229,6 +229,44 @@ def power_never_raises(P: Any, x0: Any, tol: float = 1e-10,
         return _f(x0), max_steps
 
 
+def transition_by_columns(adjacency: Any) -> np.ndarray:
+    A = _f(adjacency)
+    if A.ndim != 2 or A.shape[0] != A.shape[1] or np.any(A < 0):
+        raise ValueError("bad adjacency")
+    out = A.sum(axis=0)                                   # column j read as page j's links
+    return np.where(out == 0, 1 / len(A), A / np.where(out == 0, 1, out))
+
+
+def steady_with_eigh(P: Any) -> np.ndarray:
+    values, vectors = np.linalg.eigh(_f(P))               # reads one triangle only
+    v = vectors[:, np.argmin(np.abs(values - 1))]
+    return v / v.sum()
+
+
+def power_ignores_start(P: Any, x0: Any, tol: float = 1e-10,
+                        max_steps: int = 1000) -> tuple[np.ndarray, int]:
+    n = len(_f(x0))
+    return REF.power_iteration(P, np.full(n, 1 / n), tol, max_steps)
+
+
+def power_relative_tol(P: Any, x0: Any, tol: float = 1e-10,
+                       max_steps: int = 1000) -> tuple[np.ndarray, int]:
+    P, x = _f(P), _f(x0)
+    for steps in range(1, max_steps + 1):
+        x_new = P @ x
+        if np.abs(x_new - x).sum() / np.abs(x).sum() < tol:
+            return x_new, steps
+        x = x_new
+    raise ValueError("no convergence")
+
+
+def covariance_correlation(X: Any) -> np.ndarray:
+    X = _f(X)
+    if X.ndim != 2 or len(X) < 2:
+        raise ValueError("bad X")
+    return np.atleast_2d(np.corrcoef(X, rowvar=False))
+
+
 def covariance_not_centred(X: Any) -> np.ndarray:
     X = _f(X)
     if X.ndim != 2 or len(X) < 2:
@@ -400,6 +438,7 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("transition_matrix", transition_no_checks, "not square"),
     ("transition_matrix", transition_dangling_to_itself, "keeps the surfer on itself"),
     ("transition_matrix", transition_no_self_links, "self-link"),
+    ("transition_matrix", transition_by_columns, "the other way round"),
     ("steady_state", steady_of_transpose, "eigenvector of P.T"),
     ("steady_state", steady_unit_length, "has length 1"),
     ("steady_state", steady_by_abs_sum, "your vector is negative"),
@@ -408,6 +447,7 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("steady_state", steady_rows, "vectors[k] is a ROW"),
     ("steady_state", steady_largest_modulus, "largest |lambda| is not always 1's"),
     ("steady_state", steady_fixed_power, "fixed number of steps"),
+    ("steady_state", steady_with_eigh, "only for symmetric matrices"),
     ("power_iteration", power_row_convention, "x @ P"),
     ("power_iteration", power_off_by_one, "off by one"),
     ("power_iteration", power_never_stops, "never stops early"),
@@ -416,8 +456,11 @@ WRONG: list[tuple[str, Callable[..., Any], str]] = [
     ("power_iteration", power_normalises_start, "without normalising it"),
     ("power_iteration", power_never_raises, "periodic"),
     ("power_iteration", power_one_step_too_many, "one multiplication more than max_steps"),
+    ("power_iteration", power_ignores_start, "not from the uniform vector"),
+    ("power_iteration", power_relative_tol, "not the change relative"),
     ("covariance_matrix", covariance_not_centred, "X is not centred"),
     ("covariance_matrix", covariance_by_m, "divided by m"),
+    ("covariance_matrix", covariance_correlation, "correlation matrix"),
     ("covariance_matrix", covariance_one_mean, "one mean for the whole array"),
     ("covariance_matrix", covariance_examples, "m x m"),
     ("covariance_matrix", covariance_rows_as_variables, "m x m"),

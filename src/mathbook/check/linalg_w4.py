@@ -535,6 +535,8 @@ def _transition_hints() -> tuple[tuple[Detector, str], ...]:
     to_itself = P.copy()
     to_itself[:, links == 0] = np.eye(n)[:, links == 0]
     no_self = _transition_matrix(A - np.diag(np.diag(A)))
+    web_out = _WEB.sum(axis=0)
+    by_columns = _WEB / np.where(web_out == 0, 1, web_out)
     return (
         (lambda fn: _gives(fn, (A,), row) or _gives(fn, (_WEB,), _transition_matrix(_WEB).T),
          "your rows sum to 1: this is the row-stochastic matrix, P[i, j] = probability of "
@@ -545,6 +547,11 @@ def _transition_hints() -> tuple[tuple[Detector, str], ...]:
          "you divided by the links INTO a page (the column sums of adjacency): the surfer "
          "on page j picks one of the links ON page j, so divide by the row sums, "
          "adjacency.sum(axis=1)."),
+        (lambda fn: _gives(fn, (web,), by_columns),
+         "you read adjacency the other way round (column j as the links on page j): "
+         "adjacency[i, j] = 1 means page i links TO page j, so the links on page j are "
+         "ROW j and P[:, j] = adjacency[j] / adjacency[j].sum() (P = adjacency.T divided "
+         "by the row sums)."),
         (lambda fn: _gives(fn, (A,), zero_column),
          "the column of a page with no links is all 0, so that column does not sum to 1 "
          "and probability leaks away: a surfer on a dangling page jumps to any of the n "
@@ -585,6 +592,8 @@ def _steady_hints() -> tuple[tuple[Detector, str], ...]:
     unit = p / np.linalg.norm(p)
     raw = vectors[:, int(np.argmin(np.abs(values - 1)))].real
     row = vectors[int(np.argmin(np.abs(values - 1)))].real
+    sym_values, sym_vectors = np.linalg.eigh(P)
+    sym = sym_vectors[:, int(np.argmin(np.abs(sym_values - 1)))]
     uniform = np.full(2, 0.5)
     slow_powers = [uniform]
     for _ in range(3000):
@@ -615,6 +624,10 @@ def _steady_hints() -> tuple[tuple[Detector, str], ...]:
                                               atol=1e-12), axis=1)))
 
     return (
+        (lambda fn: _gives(fn, (P,), sym / sym.sum()),
+         "np.linalg.eigh is only for symmetric matrices (it reads one triangle of P and "
+         "ignores the other): a transition matrix is not symmetric, so use np.linalg.eig"
+         + _LESSON_MARKOV + "."),
         (lambda fn: _gives(fn, (P,), transposed) or _gives(fn, (P,), np.full(3, 1 / 3)),
          "this is an eigenvector of P.T, not of P: for a column-stochastic P, P.T has the "
          "eigenvector [1, 1, ..., 1] for the eigenvalue 1, so you get the uniform "
@@ -683,6 +696,17 @@ def _power_hints() -> tuple[tuple[Detector, str], ...]:
     loose = (_COMPLEX, np.array([0.0, 0.0, 1.0]), 1e-6)
     loose_x, loose_steps = _power_iteration(*loose)
     previous = np.linalg.matrix_power(_COMPLEX, loose_steps - 1) @ loose[1]
+    doubled = (_LAST, [2.0, 0.0, 0.0], 1e-8, 500)
+    relative = None                                      # tol relative to the 1-norm of x
+    y = np.array([2.0, 0.0, 0.0])
+    for count in range(1, 501):
+        y_new = _LAST @ y
+        if l1(y_new - y) / l1(y) < 1e-8:
+            relative = (y_new, count)
+            break
+        y = y_new
+    weather = (_WEATHER, [1, 0])
+    from_uniform = _power_iteration(_WEATHER, [0.5, 0.5])
     return (
         (lambda fn: row is not None and _gives(fn, case, row),
          "this is x @ P, the row-vector convention: with a column-stochastic P the "
@@ -707,14 +731,22 @@ def _power_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _gives(fn, case, (lasting, 1000)) or _gives(fn, case, (x, 1000)),
          "your loop never stops early: stop as soon as np.abs(x_new - x).sum() < tol and "
          "return (x_new, steps)."),
+        (lambda fn: _gives(fn, weather, from_uniform),
+         "start from x0 as it is given, not from the uniform vector: the number of steps "
+         "depends on where you start."),
+        (lambda fn: _right_on(fn, _power_iteration, case) and relative is not None
+         and _gives(fn, doubled, relative),
+         "tol bounds the 1-norm of the change itself, np.abs(x_new - x).sum() < tol, not "
+         "the change relative to the size of x."),
         (lambda fn: _right_on(fn, _power_iteration, case)
          and _gives(fn, (_LAST, [1.0, 0.0, 0.0], 1e-8, 500),
                     _power_iteration(_LAST, [1.0, 0.0, 0.0], 1e-8, 500))
-         and not _gives(fn, (_LAST, [2.0, 0.0, 0.0], 1e-8, 500),
-                        _power_iteration(_LAST, [2.0, 0.0, 0.0], 1e-8, 500)),
+         and not _gives(fn, doubled, _power_iteration(*doubled))
+         and (lambda got: isinstance(got, (tuple, list)) and len(got) == 2
+              and _same(np.sum(np.asarray(got[0], dtype=float)), 1.0))(_answer(fn, *doubled)),
          "use x0 as it is given, without normalising it: P keeps the sum of x (every "
          "column sums to 1), so a start summing to 2 ends on twice the steady state."),
-        (lambda fn: _right_on(fn, _power_iteration, case)
+        (lambda fn: _right_on(fn, _power_iteration, case, weather)
          and not (_raises(fn, _CYCLE, [1.0, 0.0]) and _raises(fn, web, start, 1e-10, 5)),
          "raise ValueError when max_steps multiplications are not enough: a periodic "
          "chain such as [[0, 1], [1, 0]] started at [1, 0] swaps back and forth for ever "
@@ -726,6 +758,7 @@ def _covariance_hints() -> tuple[tuple[Detector, str], ...]:
     X = _X5
     m = len(X)
     by_rows = X - X.mean(axis=1, keepdims=True)
+    correlation = np.corrcoef(X, rowvar=False)
     return (
         (lambda fn: _gives(fn, (X,), X.T @ X / (m - 1)) or _gives(fn, (X,), X.T @ X / m),
          "X is not centred: subtract the mean of each feature (column) first, "
@@ -733,6 +766,9 @@ def _covariance_hints() -> tuple[tuple[Detector, str], ...]:
         (lambda fn: _gives(fn, (X,), (X - X.mean()).T @ (X - X.mean()) / (m - 1)),
          "one mean for the whole array: each feature (column) needs its own, "
          "X.mean(axis=0)."),
+        (lambda fn: _gives(fn, (X,), correlation),
+         "this is the correlation matrix (you divided by the standard deviations, or "
+         "standardised X): the covariance only centres, Xc.T @ Xc / (m - 1)."),
         (lambda fn: _gives(fn, (X,), _covariance(X, ddof=0)),
          "you divided by m: the sample covariance divides by m - 1, as np.cov does."),
         (lambda fn: _gives(fn, (X,), by_rows.T @ by_rows / (m - 1)),
@@ -812,8 +848,8 @@ def _axes_hints() -> tuple[tuple[Detector, str], ...]:
          "you reversed the ROWS of V (vectors[::-1]): the eigenvectors are its columns, so "
          "reverse the columns, vectors[:, ::-1]."),
         (lambda fn: eig_unsorted(_answer(fn, C)),
-         "np.linalg.eig (and linalg.eig, which calls it) returns eigenvalues in no particular "
-         "order (and may return complex numbers): for a symmetric matrix use np.linalg.eigh, then sort from largest to "
+         "np.linalg.eig returns eigenvalues in no particular order (and may return complex "
+         "numbers): for a symmetric matrix use np.linalg.eigh, then sort from largest to "
          "smallest."),
         (lambda fn: not_perpendicular(_answer(fn, repeated)),
          "for a repeated eigenvalue np.linalg.eig (and linalg.eig, which calls it) may "
