@@ -1,9 +1,10 @@
 """The book at full size: a synthetic thirteen-week book, built and tested (``make bench-scale``).
 
 Copies the project (the files git tracks or would track: no ``.git``, ``.venv`` or caches)
-into a temporary folder, adds weeks 2…N as copies of Week 1 (lessons, lab, quiz, week
-page, nav entries, the lab's reference solution), and adds a comment to each copy's
-figure code so that every figure is drawn anew. ``docs/`` itself is never touched.
+into a temporary folder and fills the book up to N weeks in all with copies of Part 1
+Week 1 (lessons, lab, quiz, week page, nav entries, the lab's reference solution),
+numbered after the last real week of Part 1, with a comment added to each copy's figure
+code so that every figure is drawn anew. ``docs/`` itself is never touched.
 Then measures, with caches private to the copy:
 
 * cold build (empty figure and font caches) and warm rebuild after a prose edit;
@@ -11,7 +12,7 @@ Then measures, with caches private to the copy:
 * the whole suite again with nothing changed (``make test`` run twice);
 
 and prints a table, with the goals of issue 10 beside the figures. Several sizes
-(``--weeks 1 13``) give the cost of one more week. These are measurements, not tests:
+(``--weeks 6 13``: the real book, then filled up to 13) give the cost of one more week. These are measurements, not tests:
 the machine's other work moves them, so compare ratios taken in one run.
 """
 
@@ -60,8 +61,13 @@ def commit(book: Path, message: str) -> None:
     subprocess.run([*git, "commit", "-q", "-m", message], cwd=book, check=True)
 
 
+def real_weeks(docs: Path) -> list[Path]:
+    """The week folders the book has now, in every part."""
+    return sorted(p for p in docs.glob("*/week-*") if p.is_dir())
+
+
 def add_week(book: Path, week: int) -> None:
-    """Week ``week`` as a copy of Week 1 whose figures differ by a comment."""
+    """Part 1 week ``week`` as a copy of Week 1 whose figures differ by a comment."""
     name = WEEK_1.replace("week-1", f"week-{week}")
     shutil.copytree(book / "docs" / WEEK_1, book / "docs" / name)
     for page in (book / "docs" / name).glob("*.md"):
@@ -75,8 +81,8 @@ def add_week(book: Path, week: int) -> None:
     shutil.copy2(solution, labs / (name.replace("/", "_") + "_lab.py"))
 
 
-def add_nav(book: Path, weeks: int) -> None:
-    """Nav entries for weeks 2…``weeks``, after Week 1's."""
+def add_nav(book: Path, numbers: list[int]) -> None:
+    """Nav entries for the copied weeks, after Part 1 Week 1's."""
     config = book / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     blocks = re.finditer(r'^( *)- "Week 1:.*?\n(?:\1 .*\n)+', text, re.MULTILINE)
@@ -84,18 +90,25 @@ def add_nav(book: Path, weeks: int) -> None:
     assert block, f"the nav entry of {WEEK_1} not found in mkdocs.yml"
     copies = "".join(
         block[0].replace("week-1/", f"week-{n}/").replace('"Week 1:', f'"Week {n}:')
-        for n in range(2, weeks + 1)
+        for n in numbers
     )
     config.write_text(text.replace(block[0], block[0] + copies), encoding="utf-8")
 
 
 def make_book(parent: Path, weeks: int) -> Path:
+    """The project with copies of Part 1 Week 1 added until the book has ``weeks`` weeks."""
     book = parent / f"book-{weeks}"
     copy_project(book)
-    for week in range(2, weeks + 1):
+    have = real_weeks(book / "docs")
+    if weeks < len(have):
+        sys.exit(f"the book already has {len(have)} weeks; ask for at least that many")
+    part = (book / "docs" / WEEK_1).parent
+    last = max(int(p.name.split("-")[1]) for p in have if p.parent == part)
+    numbers = list(range(last + 1, last + 1 + weeks - len(have)))
+    for week in numbers:
         add_week(book, week)
-    add_nav(book, weeks)
-    commit(book, f"synthetic book of {weeks} weeks")
+    add_nav(book, numbers)
+    commit(book, f"synthetic book of {weeks} weeks ({len(have)} real)")
     return book
 
 
