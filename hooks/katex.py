@@ -20,6 +20,7 @@ Rendered formulas are memoised for the life of the process (``mkdocs serve``).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -112,6 +113,13 @@ _font_rules = FontRules.from_katex(KATEX_DIST)
 _used: dict[str, set[str]] = {}
 
 
+@functools.cache
+def _faces(rendered: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The characters each face draws in one rendering (the same formula recurs often)."""
+    found = characters_by_face(rendered, _font_rules)
+    return tuple((face, frozenset(characters)) for face, characters in found.items())
+
+
 def _render(tex: str, display: bool, page: Any) -> str | None:
     rendered, error = _renderer.render(tex, display)
     if error is not None or rendered is None:
@@ -119,7 +127,7 @@ def _render(tex: str, display: bool, page: Any) -> str | None:
         where = f"{page.file.src_uri}:{line}" if line else page.file.src_uri
         log.warning(f"math in {where}: KaTeX cannot render {tex.strip()}\n  {error}")
         return None
-    for face, characters in characters_by_face(rendered, _font_rules).items():
+    for face, characters in _faces(rendered):
         _used.setdefault(face, set()).update(characters)
     return rendered
 

@@ -130,6 +130,8 @@ class FontRules:
                 tags = sum(c.tag is not None for c in compounds)
                 self.rules.append(_Rule(compounds, combinators, (classes, tags, order), *declared))
         self.rules.sort(key=lambda rule: rule.specificity)
+        # A formula's elements repeat a few ancestor chains over and over: match each once.
+        self._computed: dict[tuple[tuple[tuple[str, frozenset[str]], ...], Font], Font] = {}
         self.faces: dict[str, list[tuple[bool, bool, str]]] = {}
         for face in faces:
             m = _FACE_RE.match(face)
@@ -145,6 +147,13 @@ class FontRules:
 
     def computed(self, chain: list[tuple[str, frozenset[str]]], parent: Font) -> Font:
         """The font of the last element of ``chain``, inheriting from ``parent``."""
+        key = (tuple(chain), parent)
+        known = self._computed.get(key)
+        if known is None:
+            known = self._computed[key] = self._match(chain, parent)
+        return known
+
+    def _match(self, chain: list[tuple[str, frozenset[str]]], parent: Font) -> Font:
         family, bold, italic = parent
         for rule in self.rules:  # sorted by specificity, then source order: last wins
             if rule.matches(chain):
