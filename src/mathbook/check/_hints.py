@@ -36,6 +36,22 @@ def answer(fn: Callable[..., Any], *args: Any) -> Any:
             return NO_ANSWER
 
 
+def raises(fn: Callable[..., Any], *args: Any) -> bool:
+    """The learner's function raised on ``args`` (any exception)."""
+    return answer(fn, *args) is NO_ANSWER
+
+
+RETURNS_DOC = """
+    Returns
+    -------
+    CheckResult
+        Shown as ``passed: …``, ``failed: …`` (with the first failing case, and a hint
+        when the mistake is a common one) or ``not done yet: …``. Never raises because
+        of your function.
+"""
+"""The Returns section of every grader a learner calls (its ``{returns}`` placeholder)."""
+
+
 @dataclass(frozen=True)
 class Hinted:
     """A grader that, when the learner fails, adds the hint of the first mistake seen."""

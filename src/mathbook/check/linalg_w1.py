@@ -59,6 +59,7 @@ from mathbook.check._hints import NO_ANSWER as _NO_ANSWER
 from mathbook.check._hints import Detector
 from mathbook.check._hints import Hinted as _Hinted
 from mathbook.check._hints import answer as _answer
+from mathbook.check._hints import raises as _raises
 
 __all__ = [
     "classify_2x2",
@@ -352,10 +353,6 @@ def _close(got: Any, expected: ArrayLike) -> bool:
         return values.shape == wanted.shape and bool(np.allclose(values, wanted, rtol=1e-9))
     except (TypeError, ValueError):
         return False
-
-
-def _raises(fn: Callable[..., Any], *args: Any) -> bool:
-    return _answer(fn, *args) is _NO_ANSWER
 
 
 def _is_pair(value: Any) -> bool:

@@ -78,6 +78,7 @@ from numpy.typing import ArrayLike, NDArray
 from mathbook import linalg
 from mathbook.check._core import Case, CheckResult, _show_value, grader
 from mathbook.check._hints import NO_ANSWER, Detector
+from mathbook.check._hints import RETURNS_DOC as _RETURNS_DOC
 from mathbook.check._hints import Hinted as _Hinted
 from mathbook.check._hints import answer as _answer
 from mathbook.check.linalg_w1 import _cases, _close, _single
@@ -893,16 +894,6 @@ _solve_grader = _hinted(_solve_any, _cases(_HAND_SYSTEMS, _random_system, 28), "
 # The graders a learner calls
 # ---------------------------------------------------------------------------
 
-_RETURNS = """
-    Returns
-    -------
-    CheckResult
-        Shown as ``passed: …``, ``failed: …`` (with the first failing case, and a hint
-        when the mistake is a common one) or ``not done yet: …``. Never raises because
-        of your function.
-"""
-
-
 def swap_rows(fn: Any) -> CheckResult:
     r"""Check your ``swap_rows(M, i, j)``: a copy of ``M`` with rows ``i`` and ``j`` exchanged.
 
@@ -1190,4 +1181,4 @@ def solve_any(fn: Any) -> CheckResult:
 
 for _grader_fn in (swap_rows, scale_row, add_row_multiple, row_echelon, rref, rank,
                    back_substitution, solve_any):
-    _grader_fn.__doc__ = (_grader_fn.__doc__ or "").replace("    {returns}\n", _RETURNS)
+    _grader_fn.__doc__ = (_grader_fn.__doc__ or "").replace("    {returns}\n", _RETURNS_DOC)

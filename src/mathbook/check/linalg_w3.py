@@ -79,9 +79,11 @@ from numpy.typing import ArrayLike, NDArray
 
 from mathbook.check._core import Case, CheckResult, grader, random_cases
 from mathbook.check._hints import NO_ANSWER as _NO_ANSWER
+from mathbook.check._hints import RETURNS_DOC as _RETURNS_DOC
 from mathbook.check._hints import Detector
 from mathbook.check._hints import Hinted as _Hinted
 from mathbook.check._hints import answer as _answer
+from mathbook.check._hints import raises as _raises
 
 __all__ = [
     "compose",
@@ -348,10 +350,6 @@ def _same(got: Any, expected: Any) -> bool:
 
 def _gives(fn: Callable[..., Any], args: tuple[Any, ...], expected: Any) -> bool:
     return _same(_answer(fn, *args), expected)
-
-
-def _raises(fn: Callable[..., Any], *args: Any) -> bool:
-    return _answer(fn, *args) is _NO_ANSWER
 
 
 def _right_on(fn: Callable[..., Any], reference: Callable[..., Any],
@@ -644,16 +642,6 @@ def _normalise_reference(X: Any) -> tuple[FloatArray, FloatArray, FloatArray]:
 # The graders a learner calls
 # ---------------------------------------------------------------------------
 
-_RETURNS = """
-    Returns
-    -------
-    CheckResult
-        Shown as ``passed: …``, ``failed: …`` (with the first failing case, and a hint
-        when the mistake is a common one) or ``not done yet: …``. Never raises because
-        of your function.
-"""
-
-
 def transform(fn: Any) -> CheckResult:
     r"""Check your ``transform(A, points)``: every point of a ``(2, n)`` cloud moved by ``A``.
 
@@ -923,4 +911,4 @@ def predict(fn: Any) -> CheckResult:
 
 for _grader_fn in (transform, matrix_from_images, rotation_matrix, compose, normalise,
                    gradient, train, predict):
-    _grader_fn.__doc__ = (_grader_fn.__doc__ or "").replace("    {returns}\n", _RETURNS)
+    _grader_fn.__doc__ = (_grader_fn.__doc__ or "").replace("    {returns}\n", _RETURNS_DOC)

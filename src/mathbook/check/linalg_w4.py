@@ -89,9 +89,11 @@ from numpy.typing import ArrayLike, NDArray
 
 from mathbook.check._core import Case, CheckResult, _show_value, grader, random_cases
 from mathbook.check._hints import NO_ANSWER as _NO_ANSWER
+from mathbook.check._hints import RETURNS_DOC as _RETURNS_DOC
 from mathbook.check._hints import Detector
 from mathbook.check._hints import Hinted as _Hinted
 from mathbook.check._hints import answer as _answer
+from mathbook.check._hints import raises as _raises
 
 __all__ = [
     "covariance_matrix",
@@ -498,10 +500,6 @@ def _same(got: Any, expected: Any) -> bool:
 
 def _gives(fn: Callable[..., Any], args: tuple[Any, ...], expected: Any) -> bool:
     return _same(_answer(fn, *args), expected)
-
-
-def _raises(fn: Callable[..., Any], *args: Any) -> bool:
-    return _answer(fn, *args) is _NO_ANSWER
 
 
 def _right_on(fn: Callable[..., Any], reference: Callable[..., Any],
@@ -966,16 +964,6 @@ def _graders() -> dict[str, Callable[[Any], CheckResult]]:
 # The graders a learner calls
 # ---------------------------------------------------------------------------
 
-_RETURNS = """
-    Returns
-    -------
-    CheckResult
-        Shown as ``passed: …``, ``failed: …`` (with the first failing case, and a hint
-        when the mistake is a common one) or ``not done yet: …``. Never raises because
-        of your function.
-"""
-
-
 def transition_matrix(fn: Any) -> CheckResult:
     r"""Check your ``transition_matrix(adjacency)``: the column-stochastic matrix of a website.
 
@@ -1250,4 +1238,4 @@ def cumulative_explained_variance(fn: Any) -> CheckResult:
 
 for _grader_fn in (transition_matrix, steady_state, power_iteration, covariance_matrix,
                    principal_axes, project, reconstruct, cumulative_explained_variance):
-    _grader_fn.__doc__ = (_grader_fn.__doc__ or "").replace("    {returns}\n", _RETURNS)
+    _grader_fn.__doc__ = (_grader_fn.__doc__ or "").replace("    {returns}\n", _RETURNS_DOC)
