@@ -259,15 +259,20 @@ def reusable(item: pytest.Item) -> bool:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark the tests that build books (``site``) and order them last (the book builds in
-    the background meanwhile); skip the reusable tests that passed in an earlier run on
-    exactly the same content (``make test`` run twice)."""
+    """Mark the tests that build books (``site``). Order last the tests that need the
+    shared build, and the browser tests (one Chromium per worker): the book builds in the
+    background on one core while the others, the small books of ``test_hooks.py``
+    among them, keep the other core busy. Skip the reusable tests that passed in an
+    earlier run on exactly the same content (``make test`` run twice)."""
     for item in items:
         if "built_site" in getattr(item, "fixturenames", ()) or item.path.name == "test_hooks.py":
             item.add_marker(pytest.mark.site)
         if reusable(item):
             item.add_marker(pytest.mark.reusable)
-    items.sort(key=lambda i: bool(i.get_closest_marker("site") or i.get_closest_marker("browser")))
+    items.sort(
+        key=lambda i: "built_site" in getattr(i, "fixturenames", ())
+        or bool(i.get_closest_marker("browser"))
+    )
     key = results_key()
     if key is None or config.getoption("--rerun-all"):
         return

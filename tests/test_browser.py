@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from conftest import DOCS, ROOT, Build
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from tools.browser import Traffic, chromium, chromium_path, serve, watch
 
 from mathbook_build.katex_fonts import FontRules
@@ -149,7 +150,7 @@ def missing_glyphs(site: Path, glyphs: dict[str, str]) -> dict[str, str]:
 def test_every_built_page_is_checked(built_site: Build) -> None:
     """The per-page tests are collected from ``docs/``; the site must hold no other page."""
     assert set(page_paths(built_site.site)) == set(PAGES)
-    assert SLIDER_PAGES, "the book has interactive figures, so the keyboard test has pages"
+    assert SLIDER_PAGES, "the book has interactive figures, so the keyboard checks have pages"
     kinds = {page_kind(p) for p in SAMPLE}
     assert {"home", "interactive lesson", "lab", "quiz", "api"} <= kinds, kinds
 
@@ -160,8 +161,8 @@ def test_page_loads_locally_without_errors_and_passes_the_audit(
 ) -> None:
     """One visit per page (a visit costs more than the checks): what it requests, its
     console, its math (each character in the cut-down face the browser draws it with)
-    and figures, and the accessibility audit in the light scheme (its colour rules on the
-    sample only, see ``audit``)."""
+    and figures, its sliders (moved with the keyboard), and the accessibility audit in
+    the light scheme (its colour rules on the sample only, see ``audit``)."""
     site = built_site.site
     context, page, traffic, errors = open_page(browser, site_url + path)
     # math: KaTeX output present, no TeX delimiters left in what the reader sees
@@ -177,8 +178,9 @@ def test_page_loads_locally_without_errors_and_passes_the_audit(
                            return r.width < 50 || r.height < 50 || s.querySelectorAll('path').length < 3; })
             .map(s => s.closest('.mb-figure').id)"""
     )
-    violations = audit(page, colours=path in SAMPLE)
     glyphs = page.evaluate(KATEX_GLYPHS)
+    sliders = keyboard_problems(page) if path in SLIDER_PAGES else []
+    violations = audit(page, colours=path in SAMPLE)
     context.close()
     found = {
         "math characters missing from the font drawing them": missing_glyphs(site, glyphs),
@@ -186,40 +188,70 @@ def test_page_loads_locally_without_errors_and_passes_the_audit(
         "console errors": errors,
         "raw math": re.findall(r"\\\(|\\\[|\$\$", visible),
         "empty figures": empty,
+        "interactive figures that do not answer the keyboard": sliders,
         "serious accessibility violations": violations,
     }
     found = {k: v for k, v in found.items() if v}
     assert not found, found
 
 
-@pytest.mark.parametrize("path", SLIDER_PAGES, ids=page_id)
-def test_interactive_figures_respond_to_the_keyboard(
-    site_url: str, browser: Any, path: str
-) -> None:
-    context, page, _, errors = open_page(browser, site_url + path)
+def keyboard_problems(page: Any, *, wait_ms: int = 15_000) -> list[str]:
+    """What is wrong with the open page's interactive figures when a reader moves each
+    slider one step with the keyboard (nothing: an empty list)."""
     figures = page.locator(".mb-interactive").all()
-    assert figures, "the page's source has a slider, so the page has an interactive figure"
+    if not figures:
+        return ["the page's source has a slider, but the page has no interactive figure"]
+    problems = []
     for figure in figures:
+        name = figure.get_attribute("id") or "an interactive figure"
         figure.scroll_into_view_if_needed()
         slider = figure.locator("input[type=range]")
-        assert slider.is_visible(), "the slider appears once the script runs"
-        assert figure.locator("label").inner_text(), "the slider is labelled"
+        if not slider.is_visible():
+            problems.append(f"{name}: the slider does not appear once the script runs")
+            continue
+        if not figure.locator("label").inner_text():
+            problems.append(f"{name}: the slider has no label")
         before_value = figure.locator("output").inner_text()
         before_svg = figure.locator(".mb-frame:not([hidden]) svg").inner_html()
         slider.focus()
         page.keyboard.press(
             "ArrowRight" if slider.input_value() != slider.get_attribute("max") else "ArrowLeft"
         )
-        page.wait_for_function(
-            "f => f.querySelectorAll('.mb-frame').length > 1", arg=figure.element_handle()
-        )
-        after_value = figure.locator("output").inner_text()
-        after_svg = figure.locator(".mb-frame:not([hidden]) svg").inner_html()
-        assert after_value != before_value, "the shown value follows the slider"
-        assert after_svg != before_svg, "the figure changes when the slider moves"
-        assert figure.locator(".mb-frame:not([hidden])").count() == 1
+        try:
+            page.wait_for_function(
+                "f => f.querySelectorAll('.mb-frame').length > 1",
+                arg=figure.element_handle(),
+                timeout=wait_ms,
+            )
+        except PlaywrightTimeout:
+            problems.append(f"{name}: no other frame is shown within {wait_ms} ms")
+            continue
+        if figure.locator("output").inner_text() == before_value:
+            problems.append(f"{name}: the shown value does not follow the slider")
+        if figure.locator(".mb-frame:not([hidden]) svg").inner_html() == before_svg:
+            problems.append(f"{name}: the figure does not change when the slider moves")
+        if figure.locator(".mb-frame:not([hidden])").count() != 1:
+            problems.append(f"{name}: not exactly one frame is shown")
+    return problems
+
+
+def test_the_keyboard_check_catches_a_slider_that_does_not_answer(
+    site_url: str, browser: Any
+) -> None:
+    """The check every page with a slider gets: it passes on a lesson as built, and
+    reports each figure once its slider has lost the script's listeners."""
+    context, page, _, _ = open_page(browser, site_url + LESSON)
+    assert keyboard_problems(page) == []
     context.close()
-    assert not errors, errors
+    context, page, _, _ = open_page(browser, site_url + LESSON)
+    count = page.evaluate(
+        """() => { const sliders = document.querySelectorAll('.mb-interactive input[type=range]');
+                   sliders.forEach(s => s.replaceWith(s.cloneNode(true)));
+                   return sliders.length; }"""
+    )
+    problems = keyboard_problems(page, wait_ms=3000)
+    context.close()
+    assert count > 0 and len({p.split(":")[0] for p in problems}) == count, problems
 
 
 def test_figures_stay_readable_in_the_dark_scheme(site_url: str, browser: Any) -> None:
@@ -249,6 +281,24 @@ AXE_AUDIT = """async colours => (await axe.run({exclude: [['.katex-html']]},
     .violations.filter(v => ['serious', 'critical'].includes(v.impact))
     .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))"""
 
+# Empties each .katex-html (excluded from the audit anyway) into a box of the size its
+# contents took, so that the page keeps its layout; returns what scrolls sideways before
+# and after, which must not change.
+EMPTY_HIDDEN_MATH = """() => {
+    const scrolling = () => [...document.querySelectorAll('body *')]
+        .filter(e => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0
+                     && getComputedStyle(e).overflowX !== 'visible')
+        .map(e => e.tagName + '.' + e.className);
+    const before = scrolling();
+    for (const e of document.querySelectorAll('.katex-html')) {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        const box = range.getBoundingClientRect();
+        e.replaceChildren();
+        e.style.cssText = `display:inline-block;width:${box.width}px;height:${box.height}px`;
+    }
+    return [before, scrolling()]; }"""
+
 
 def audit(page: Any, *, colours: bool) -> list[str]:
     """Serious and critical axe-core violations on the open page.
@@ -256,7 +306,13 @@ def audit(page: Any, *, colours: bool) -> list[str]:
     The two colour rules (text contrast, links told apart from text) are most of axe's
     time and depend on the theme's colours, which a page of one kind shares with every
     other of its kind: with ``colours=False`` they are left out, and the other rules
-    (alt text, names, headings, lists, tables, ARIA, landmarks, ...) still run."""
+    (alt text, names, headings, lists, tables, ARIA, landmarks, scrollable regions, ...)
+    still run, on the page with KaTeX's hidden visual part emptied (half a math-heavy
+    page's elements: axe walks every element, even excluded ones, so this halves its
+    time; what axe checks is the same, and so is what scrolls). The page is left changed."""
+    if not colours:
+        before, after = page.evaluate(EMPTY_HIDDEN_MATH)
+        assert before == after, f"emptying the hidden math changed what scrolls: {before} {after}"
     if not page.evaluate("() => typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     violations: list[str] = page.evaluate(AXE_AUDIT, colours)
@@ -283,8 +339,8 @@ def test_the_accessibility_audit_catches_a_planted_violation(site_url: str, brow
             '<img id="planted-image" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">' +
             '<p id="planted-text" style="color:#777;background:#888">hard to read</p>')"""
     )
-    every_page = "\n".join(audit(page, colours=False))
     sample = "\n".join(audit(page, colours=True))
+    every_page = "\n".join(audit(page, colours=False))  # empties the hidden math: second
     context.close()
     assert "image-alt" in every_page and "#planted-image" in every_page, every_page
     assert "color-contrast" not in every_page, every_page
