@@ -152,9 +152,11 @@ def _load(record: Path) -> dict[str, object] | None:
 
 
 def run_id(config: pytest.Config) -> str:
-    """This test run's id, the same in every xdist worker."""
+    """This test run's id, the same in the xdist controller and every worker."""
     workerinput = getattr(config, "workerinput", None)
-    return str(workerinput["testrunuid"]) if workerinput else _RUN_ID
+    if workerinput:
+        return str(workerinput["testrunuid"])
+    return str(getattr(config.option, "testrunuid", None) or _RUN_ID)
 
 
 _RUN_ID = uuid.uuid4().hex
@@ -244,10 +246,26 @@ def _passed(key: str) -> set[str]:
     return set(json.loads(record.read_text(encoding="utf-8"))) if record.exists() else set()
 
 
+# How much lower the xdist workers' CPU priority is than the controller's: a book built
+# by the controller (see ``pytest_sessionstart``) gets the cores it asks for, and the
+# tests take what is left. Children (Chromium, kernels, the small books of
+# test_hooks.py) inherit it.
+WORKER_NICENESS = 10
+
+
+def _controller(config: pytest.Config) -> bool:
+    """Whether this process hands tests to xdist workers."""
+    return not hasattr(config, "workerinput") and getattr(config.option, "dist", "no") != "no"
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "reusable: the result follows from the content; reused while nothing changed"
     )
+    if hasattr(config, "workerinput"):
+        os.nice(WORKER_NICENESS)
+    elif _controller(config) and getattr(config.option, "testrunuid", None) is None:
+        config.option.testrunuid = _RUN_ID  # the workers' run id is then the controller's
 
 
 def reusable(item: pytest.Item) -> bool:
@@ -287,7 +305,22 @@ _PASSED_NOW: set[str] = set()
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    results_key()  # the content as the run starts, before any test writes a file
+    """Note the content as the run starts, before any test writes a file. On ``make
+    test`` (every test path, nothing deselected) under xdist, start the book's build
+    here, in the controller, while the workers are still collecting (about 15 s), at the
+    controller's higher priority; unless an earlier run on the same content passed,
+    when the workers decide (``pytest_collection_finish``) once they know what is
+    skipped."""
+    key = results_key()
+    config = session.config
+    whole_suite = (
+        config.args_source == pytest.Config.ArgsSource.TESTPATHS
+        and not config.option.keyword
+        and not config.option.markexpr
+        and not config.option.collectonly
+    )
+    if _controller(config) and whole_suite and not (key and _passed(key)):
+        threading.Thread(target=shared_build, args=(run_id(config),), daemon=True).start()
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
