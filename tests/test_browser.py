@@ -15,6 +15,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,35 @@ def browser() -> Iterator[Any]:
         yield b
 
 
+@dataclass
+class Tab:
+    """One tab, in the light scheme, that visits page after page: a new tab (a new
+    renderer process) costs about a core-second, as much as loading a lesson."""
+
+    page: Any
+    traffic: Traffic = field(default_factory=Traffic)
+    errors: list[str] = field(default_factory=list)
+
+    def visit(self, url: str) -> None:
+        """Load ``url``, with what the last page requested and printed forgotten."""
+        self.page.goto("about:blank")
+        self.traffic.local.clear()
+        self.traffic.blocked.clear()
+        self.errors.clear()
+        self.page.goto(url, wait_until="load")
+
+
+@pytest.fixture(scope="module")
+def tab(browser: Any) -> Iterator[Tab]:
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    tab = Tab(context.new_page())
+    watch(tab.page, tab.traffic)
+    tab.page.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)
+    tab.page.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+    yield tab
+    context.close()
+
+
 def page_paths(site: Path) -> list[str]:
     pages = []
     for index in sorted(site.rglob("index.html")):
@@ -157,14 +187,16 @@ def test_every_built_page_is_checked(built_site: Build) -> None:
 
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
 def test_page_loads_locally_without_errors_and_passes_the_audit(
-    built_site: Build, site_url: str, browser: Any, path: str
+    built_site: Build, site_url: str, tab: Tab, path: str
 ) -> None:
-    """One visit per page (a visit costs more than the checks): what it requests, its
-    console, its math (each character in the cut-down face the browser draws it with)
-    and figures, its sliders (moved with the keyboard), and the accessibility audit in
-    the light scheme (its colour rules on the sample only, see ``audit``)."""
+    """One visit per page (a visit costs more than the checks), in the worker's one tab:
+    what it requests, its console, its math (each character in the cut-down face the
+    browser draws it with) and figures, its sliders (moved with the keyboard), and the
+    accessibility audit in the light scheme (its colour rules on the sample only, see
+    ``audit``)."""
     site = built_site.site
-    context, page, traffic, errors = open_page(browser, site_url + path)
+    tab.visit(site_url + path)
+    page = tab.page
     # math: KaTeX output present, no TeX delimiters left in what the reader sees
     visible = page.evaluate(
         """() => { const a = document.querySelector('article').cloneNode(true);
@@ -181,11 +213,10 @@ def test_page_loads_locally_without_errors_and_passes_the_audit(
     glyphs = page.evaluate(KATEX_GLYPHS)
     sliders = keyboard_problems(page) if path in SLIDER_PAGES else []
     violations = audit(page, colours=path in SAMPLE)
-    context.close()
     found = {
         "math characters missing from the font drawing them": missing_glyphs(site, glyphs),
-        "requests to other hosts": traffic.blocked,
-        "console errors": errors,
+        "requests to other hosts": tab.traffic.blocked,
+        "console errors": tab.errors,
         "raw math": re.findall(r"\\\(|\\\[|\$\$", visible),
         "empty figures": empty,
         "interactive figures that do not answer the keyboard": sliders,
@@ -193,6 +224,19 @@ def test_page_loads_locally_without_errors_and_passes_the_audit(
     }
     found = {k: v for k, v in found.items() if v}
     assert not found, found
+
+
+def test_the_tab_reports_what_each_page_requests_and_prints(site_url: str, tab: Tab) -> None:
+    """What the per-page test reads from the worker's tab: a page that asks another host
+    for an image and logs an error is caught; the next page starts with nothing reported."""
+    tab.visit(
+        "data:text/html,<img alt='' src='https://example.org/planted.png'>"
+        "<script>console.error('planted error')</script>"
+    )
+    assert tab.traffic.blocked == ["https://example.org/planted.png"]
+    assert "planted error" in tab.errors
+    tab.visit(site_url + LESSON)
+    assert not tab.traffic.blocked and not tab.errors, (tab.traffic.blocked, tab.errors)
 
 
 def keyboard_problems(page: Any, *, wait_ms: int = 15_000) -> list[str]:
