@@ -17,7 +17,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
 # --no-strict: a mistake in a page is reported (page and line) and the server keeps
 # serving; `make build` and `make test` stay strict. --dirty: a reload rebuilds only the
-# pages you changed (about 2 s at full size); after changing src/mathbook or the glue,
+# pages you changed (about 1 s, at 6 weeks as at 13); after changing src/mathbook or the glue,
 # restart `make serve` so that every page is rebuilt.
 serve: env
 	$(MKDOCS) serve --dirty --no-strict --dev-addr 127.0.0.1:8000
