@@ -41,6 +41,41 @@ def raises(fn: Callable[..., Any], *args: Any) -> bool:
     return answer(fn, *args) is NO_ANSWER
 
 
+def same(got: Any, expected: Any) -> bool:
+    """``got`` equals ``expected`` up to round-off: the same shape and numbers within
+    ``|got - expected| <= 1e-12 + 1e-9 |expected|``. A tuple matches a tuple (or list)
+    of the same length, item by item; a string, ``None``, a boolean scalar, an array of
+    strings, objects or complex numbers, or :data:`NO_ANSWER` never matches.
+
+    >>> same([1, 2], np.array([1.0, 2.0])), same(["1", "2"], np.array([1.0, 2.0]))
+    (True, False)
+    """
+    if isinstance(expected, tuple):
+        return (isinstance(got, (tuple, list)) and len(got) == len(expected)
+                and all(same(g, e) for g, e in zip(got, expected, strict=True)))
+    if got is NO_ANSWER or got is None or isinstance(got, (str, bool, np.bool_)):
+        return False
+    try:
+        values, wanted = np.asarray(got), np.asarray(expected, dtype=np.float64)
+    except (TypeError, ValueError):
+        return False
+    if values.dtype.kind not in "biuf":
+        return False
+    return values.shape == wanted.shape and bool(
+        np.allclose(values.astype(np.float64), wanted, rtol=1e-9, atol=1e-12, equal_nan=True))
+
+
+def gives(fn: Callable[..., Any], args: tuple[Any, ...], expected: Any) -> bool:
+    """The learner's function returns ``expected`` (see :func:`same`) on ``args``."""
+    return same(answer(fn, *args), expected)
+
+
+def right_on(fn: Callable[..., Any], reference: Callable[..., Any],
+             *cases: tuple[Any, ...]) -> bool:
+    """The function is right on these plain cases: a hint about an edge is then safe."""
+    return all(gives(fn, case, reference(*case)) for case in cases)
+
+
 RETURNS_DOC = """
     Returns
     -------

@@ -83,7 +83,10 @@ from mathbook.check._hints import RETURNS_DOC as _RETURNS_DOC
 from mathbook.check._hints import Detector
 from mathbook.check._hints import Hinted as _Hinted
 from mathbook.check._hints import answer as _answer
+from mathbook.check._hints import gives as _gives
 from mathbook.check._hints import raises as _raises
+from mathbook.check._hints import right_on as _right_on
+from mathbook.check._hints import same as _same
 
 __all__ = [
     "compose",
@@ -331,31 +334,6 @@ def _predict_cases() -> tuple[Case, ...]:
 # ---------------------------------------------------------------------------
 # Hints: after a failure, probe the learner's function for well-known mistakes
 # ---------------------------------------------------------------------------
-
-
-def _same(got: Any, expected: Any) -> bool:
-    """``got`` equals ``expected`` (arrays, or tuples of them) up to round-off."""
-    if isinstance(expected, tuple):
-        return (isinstance(got, (tuple, list)) and len(got) == len(expected)
-                and all(_same(g, e) for g, e in zip(got, expected, strict=True)))
-    if got is _NO_ANSWER or got is None or isinstance(got, (str, bool, np.bool_)):
-        return False
-    try:
-        values, wanted = np.asarray(got, dtype=np.float64), np.asarray(expected, dtype=np.float64)
-    except (TypeError, ValueError):
-        return False
-    return values.shape == wanted.shape and bool(
-        np.allclose(values, wanted, rtol=1e-9, atol=1e-12, equal_nan=True))
-
-
-def _gives(fn: Callable[..., Any], args: tuple[Any, ...], expected: Any) -> bool:
-    return _same(_answer(fn, *args), expected)
-
-
-def _right_on(fn: Callable[..., Any], reference: Callable[..., Any],
-              *cases: tuple[Any, ...]) -> bool:
-    """The function is right on these plain cases: a hint about an edge is then safe."""
-    return all(_gives(fn, case, reference(*case)) for case in cases)
 
 
 def _rounds_integers(fn: Callable[..., Any], reference: Callable[..., Any],
