@@ -87,6 +87,12 @@ RETURNS_DOC = """
 """The Returns section of every grader a learner calls (its ``{returns}`` placeholder)."""
 
 
+def document_returns(*graders: Callable[..., Any]) -> None:
+    """Put :data:`RETURNS_DOC` in place of each grader's ``{returns}`` docstring line."""
+    for grader_fn in graders:
+        grader_fn.__doc__ = (grader_fn.__doc__ or "").replace("    {returns}\n", RETURNS_DOC)
+
+
 @dataclass(frozen=True)
 class Hinted:
     """A grader that, when the learner fails, adds the hint of the first mistake seen."""

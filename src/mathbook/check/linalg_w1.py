@@ -59,6 +59,7 @@ from mathbook.check._hints import NO_ANSWER as _NO_ANSWER
 from mathbook.check._hints import Detector
 from mathbook.check._hints import Hinted as _Hinted
 from mathbook.check._hints import answer as _answer
+from mathbook.check._hints import document_returns as _document_returns
 from mathbook.check._hints import raises as _raises
 
 __all__ = [
@@ -579,12 +580,7 @@ def det_2x2(fn: Any) -> CheckResult:
         Your function; it takes ``A`` (a 2×2 nested list or NumPy array) and returns
         a number.
 
-    Returns
-    -------
-    CheckResult
-        Shown as ``passed: …``, ``failed: …`` (with the first failing case, and a hint
-        when the mistake is a common one) or ``not done yet: …``. Never raises because
-        of your function.
+    {returns}
 
     See Also
     --------
@@ -621,10 +617,7 @@ def is_singular(fn: Any) -> CheckResult:
     fn : callable
         Your function; it takes ``A`` and returns ``True`` or ``False``.
 
-    Returns
-    -------
-    CheckResult
-        Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
+    {returns}
 
     See Also
     --------
@@ -663,10 +656,7 @@ def solve_2x2(fn: Any) -> CheckResult:
     fn : callable
         Your function ``solve_2x2(A, b)``.
 
-    Returns
-    -------
-    CheckResult
-        Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
+    {returns}
 
     See Also
     --------
@@ -701,10 +691,7 @@ def classify_2x2(fn: Any) -> CheckResult:
     fn : callable
         Your function ``classify_2x2(A, b)`` returning one of the three strings.
 
-    Returns
-    -------
-    CheckResult
-        Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
+    {returns}
 
     See Also
     --------
@@ -743,10 +730,7 @@ def det_3x3(fn: Any) -> CheckResult:
     fn : callable
         Your function; it takes a 3×3 ``A`` and returns a number.
 
-    Returns
-    -------
-    CheckResult
-        Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
+    {returns}
 
     See Also
     --------
@@ -779,10 +763,7 @@ def det_triangular(fn: Any) -> CheckResult:
     fn : callable
         Your function; it takes a square ``U`` of any size and returns a number.
 
-    Returns
-    -------
-    CheckResult
-        Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
+    {returns}
 
     See Also
     --------
@@ -816,10 +797,7 @@ def is_singular_nxn(fn: Any) -> CheckResult:
     fn : callable
         Your function; it takes a square ``A`` and returns ``True`` or ``False``.
 
-    Returns
-    -------
-    CheckResult
-        Shown as ``passed: …``, ``failed: …`` or ``not done yet: …``.
+    {returns}
 
     See Also
     --------
@@ -842,3 +820,7 @@ def is_singular_nxn(fn: Any) -> CheckResult:
     np.linalg.matrix_rank(A) < len(A).
     """
     return _nxn_grader(fn)
+
+
+_document_returns(det_2x2, is_singular, solve_2x2, classify_2x2, det_3x3, det_triangular,
+                  is_singular_nxn)

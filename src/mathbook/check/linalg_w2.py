@@ -78,9 +78,9 @@ from numpy.typing import ArrayLike, NDArray
 from mathbook import linalg
 from mathbook.check._core import Case, CheckResult, _show_value, grader
 from mathbook.check._hints import NO_ANSWER, Detector
-from mathbook.check._hints import RETURNS_DOC as _RETURNS_DOC
 from mathbook.check._hints import Hinted as _Hinted
 from mathbook.check._hints import answer as _answer
+from mathbook.check._hints import document_returns as _document_returns
 from mathbook.check.linalg_w1 import _cases, _close, _single
 
 __all__ = [
@@ -1179,6 +1179,5 @@ def solve_any(fn: Any) -> CheckResult:
     return _solve_grader(fn)
 
 
-for _grader_fn in (swap_rows, scale_row, add_row_multiple, row_echelon, rref, rank,
-                   back_substitution, solve_any):
-    _grader_fn.__doc__ = (_grader_fn.__doc__ or "").replace("    {returns}\n", _RETURNS_DOC)
+_document_returns(swap_rows, scale_row, add_row_multiple, row_echelon, rref, rank,
+                  back_substitution, solve_any)

@@ -79,10 +79,10 @@ from numpy.typing import ArrayLike, NDArray
 
 from mathbook.check._core import Case, CheckResult, grader, random_cases
 from mathbook.check._hints import NO_ANSWER as _NO_ANSWER
-from mathbook.check._hints import RETURNS_DOC as _RETURNS_DOC
 from mathbook.check._hints import Detector
 from mathbook.check._hints import Hinted as _Hinted
 from mathbook.check._hints import answer as _answer
+from mathbook.check._hints import document_returns as _document_returns
 from mathbook.check._hints import gives as _gives
 from mathbook.check._hints import raises as _raises
 from mathbook.check._hints import right_on as _right_on
@@ -887,6 +887,5 @@ def predict(fn: Any) -> CheckResult:
     return _graders()["predict"](fn)
 
 
-for _grader_fn in (transform, matrix_from_images, rotation_matrix, compose, normalise,
-                   gradient, train, predict):
-    _grader_fn.__doc__ = (_grader_fn.__doc__ or "").replace("    {returns}\n", _RETURNS_DOC)
+_document_returns(transform, matrix_from_images, rotation_matrix, compose, normalise,
+                  gradient, train, predict)

@@ -89,10 +89,10 @@ from numpy.typing import ArrayLike, NDArray
 
 from mathbook.check._core import Case, CheckResult, _show_value, grader, random_cases
 from mathbook.check._hints import NO_ANSWER as _NO_ANSWER
-from mathbook.check._hints import RETURNS_DOC as _RETURNS_DOC
 from mathbook.check._hints import Detector
 from mathbook.check._hints import Hinted as _Hinted
 from mathbook.check._hints import answer as _answer
+from mathbook.check._hints import document_returns as _document_returns
 from mathbook.check._hints import gives as _gives
 from mathbook.check._hints import raises as _raises
 from mathbook.check._hints import right_on as _right_on
@@ -1212,6 +1212,5 @@ def cumulative_explained_variance(fn: Any) -> CheckResult:
     return _graders()["cumulative_explained_variance"](fn)
 
 
-for _grader_fn in (transition_matrix, steady_state, power_iteration, covariance_matrix,
-                   principal_axes, project, reconstruct, cumulative_explained_variance):
-    _grader_fn.__doc__ = (_grader_fn.__doc__ or "").replace("    {returns}\n", _RETURNS_DOC)
+_document_returns(transition_matrix, steady_state, power_iteration, covariance_matrix,
+                  principal_axes, project, reconstruct, cumulative_explained_variance)
